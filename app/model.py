@@ -1,0 +1,291 @@
+"""Plain data of Pantau: accounts, people, posts, column specs. No Qt, no I/O."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+
+class Network(StrEnum):
+    """The social networks Pantau talks to."""
+
+    MASTODON = "mastodon"
+    BLUESKY = "bluesky"
+    X = "x"
+
+
+class Visibility(StrEnum):
+    """Who can see a post; networks without a level map to the nearest one."""
+
+    PUBLIC = "public"
+    UNLISTED = "unlisted"
+    PRIVATE = "private"
+    DIRECT = "direct"
+
+
+class EntryKind(StrEnum):
+    """What a column row stands for."""
+
+    POST = "post"
+    CONVERSATION = "conversation"
+    SCHEDULED = "scheduled"
+
+
+class ScheduleState(StrEnum):
+    """Where a scheduled post is in its life."""
+
+    PENDING = "pending"
+    SENT = "sent"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+
+
+class OutboxState(StrEnum):
+    """Where an outgoing write is: queued, in flight, done or failed for good."""
+
+    QUEUED = "queued"
+    SENDING = "sending"
+    SENT = "sent"
+    FAILED = "failed"
+
+
+@dataclass(frozen=True, slots=True)
+class Account:
+    """A signed-in account. Its token lives in the keyring, never here."""
+
+    id: str
+    network: Network
+    handle: str
+    display_name: str
+    server: str = ""
+    remote_id: str = ""
+    avatar_url: str = ""
+    problem: str = ""
+
+    @property
+    def label(self) -> str:
+        """Short human label: handle plus the server for federated networks."""
+        if self.network is Network.MASTODON and self.server and "@" not in self.handle:
+            host = self.server.split("://", 1)[-1].rstrip("/")
+            return f"@{self.handle}@{host}"
+        return self.handle if self.handle.startswith("@") else f"@{self.handle}"
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """An author or participant, as a network describes them."""
+
+    network: Network
+    remote_id: str
+    handle: str
+    display_name: str
+    avatar_url: str = ""
+    url: str = ""
+    instance: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Media:
+    """One attachment of a post."""
+
+    kind: str  # image, video, gifv, audio, unknown
+    url: str
+    preview_url: str = ""
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Post:
+    """A post, reply or direct message as stored in the cache.
+
+    `html` is already sanitised (see app/sanitize.py); `text` is its plain form for search.
+    `instance` is the server that assigned `remote_id` (Mastodon ids are local to a
+    server); it is empty for networks with global ids (Bluesky URIs, X ids).
+    """
+
+    network: Network
+    remote_id: str
+    account_id: str
+    author: Person
+    created_at: datetime
+    html: str
+    text: str
+    url: str = ""
+    instance: str = ""
+    reply_to_id: str = ""
+    thread_root_id: str = ""
+    conversation_id: str = ""
+    visibility: Visibility = Visibility.PUBLIC
+    spoiler: str = ""
+    media: tuple[Media, ...] = ()
+    raw: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Conversation:
+    """A direct-message thread between an account and one or more people."""
+
+    network: Network
+    remote_id: str
+    account_id: str
+    participants: tuple[Person, ...]
+    last_post: Post | None
+    unread: bool
+    updated_at: datetime
+    instance: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ScheduledPost:
+    """A post waiting to go out, on the server or in Pantau's local queue."""
+
+    id: int
+    account_id: str
+    text: str
+    scheduled_at: datetime
+    state: ScheduleState = ScheduleState.PENDING
+    remote_id: str = ""
+    visibility: Visibility = Visibility.PUBLIC
+    error: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """Text being written; saved as typed so nothing is lost."""
+
+    account_id: str
+    text: str
+    in_reply_to: str = ""
+    visibility: Visibility = Visibility.PUBLIC
+    spoiler: str = ""
+    id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxItem:
+    """A write recorded before it is sent, so a crash or retry never posts twice."""
+
+    id: int
+    account_id: str
+    action: str  # post, reply, dm, schedule
+    payload: str  # JSON of the draft
+    idempotency_key: str
+    state: OutboxState
+    attempts: int = 0
+    error: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One row of a column with its paging key: a post, a conversation or a scheduled post.
+
+    Every kind is shown through `post` (for a conversation its last message, for a scheduled
+    post a preview authored by the account) so one delegate paints them all.
+    """
+
+    sort_key: int
+    entry_id: int
+    post: Post
+    kind: EntryKind = EntryKind.POST
+    unread: bool = False
+    participants: tuple[Person, ...] = ()
+    scheduled_at: datetime | None = None
+    state: str = ""
+
+    @property
+    def key(self) -> tuple[int, int]:
+        """Keyset position: newest first, ties broken by id."""
+        return (self.sort_key, self.entry_id)
+
+
+def _freeze(value: object) -> object:
+    if isinstance(value, Mapping):
+        return tuple(sorted((str(k), _freeze(v)) for k, v in value.items()))
+    if isinstance(value, list | tuple):
+        return tuple(_freeze(v) for v in value)
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnSpec:
+    """What a column shows. Its options are kind-specific and stored as JSON.
+
+    `account_id` is empty for columns across all accounts.
+    """
+
+    kind: str
+    account_id: str = ""
+    options: Mapping[str, object] = field(default_factory=dict)
+    id: int | None = None
+
+    def __hash__(self) -> int:
+        return hash((self.kind, self.account_id, _freeze(self.options), self.id))
+
+    def option_str(self, name: str, default: str = "") -> str:
+        value = self.options.get(name, default)
+        return value if isinstance(value, str) else default
+
+    def option_list(self, name: str) -> tuple[str, ...]:
+        value = self.options.get(name, ())
+        if isinstance(value, list | tuple):
+            return tuple(str(v) for v in value if isinstance(v, str) and v)
+        return ()
+
+    def options_json(self) -> str:
+        return json.dumps(dict(self.options), sort_keys=True, ensure_ascii=False)
+
+
+class FeedKind(StrEnum):
+    """A network endpoint a column reads from."""
+
+    HOME = "home"
+    MENTIONS = "mentions"
+    TAG = "tag"
+    SEARCH = "search"
+    CONVERSATIONS = "conversations"
+
+
+class TagMatch(StrEnum):
+    """How several tags of one hashtag column combine."""
+
+    ANY = "any"
+    ALL = "all"
+
+
+@dataclass(frozen=True, slots=True)
+class FeedSpec:
+    """One endpoint of one account. Columns asking for an equal FeedSpec share its rows
+    and its network requests; `key` names it in the store."""
+
+    account_id: str
+    kind: FeedKind
+    tags: tuple[str, ...] = ()
+    match: TagMatch = TagMatch.ANY
+    exclude: tuple[str, ...] = ()
+    query: str = ""
+
+    @property
+    def key(self) -> str:
+        parts = [self.account_id, self.kind.value]
+        if self.kind is FeedKind.TAG:
+            tags = ",".join(sorted(t.casefold() for t in self.tags))
+            parts.append(f"{self.match.value}:{tags}")
+            if self.exclude:
+                parts.append("not:" + ",".join(sorted(t.casefold() for t in self.exclude)))
+        elif self.kind is FeedKind.SEARCH:
+            parts.append(self.query.strip().casefold())
+        return "|".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnState:
+    """How a column sits in the deck: position, width and where the user had scrolled."""
+
+    spec: ColumnSpec
+    position: int
+    width: int = 360
+    scroll_entry: int = 0
+    scroll_offset: int = 0

@@ -1,0 +1,1 @@
+"""Network providers, one module each, behind the Provider protocol of base.py."""

@@ -1,0 +1,229 @@
+"""The contract every network provider fills: protocols, capabilities, errors, paging."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import Flag, auto
+from typing import ClassVar, Generic, Protocol, TypeVar, runtime_checkable
+
+import httpx
+
+from app.model import (
+    Account,
+    Conversation,
+    Draft,
+    FeedSpec,
+    Network,
+    Person,
+    Post,
+    ScheduledPost,
+)
+
+T = TypeVar("T")
+
+TokenGetter = Callable[[], Awaitable[str]]
+"""Returns the account's current secret; providers never read the keyring themselves."""
+
+TokenSaver = Callable[[str], Awaitable[None]]
+"""Called with a refreshed secret so it goes back to the keyring."""
+
+
+# --- errors -------------------------------------------------------------------------------
+
+
+class ProviderError(Exception):
+    """A failure talking to a network. Never carries a token in its text."""
+
+    def __init__(self, account_id: str, detail: str = "") -> None:
+        super().__init__(account_id, detail)
+        self.account_id = account_id
+        self.detail = detail
+
+    def __str__(self) -> str:
+        name = type(self).__name__
+        return f"{name}({self.account_id}): {self.detail}" if self.detail else name
+
+
+class Offline(ProviderError):
+    """The server could not be reached (DNS, connect, timeout)."""
+
+
+class AuthExpired(ProviderError):
+    """The token was refused (401/403) or could not be refreshed; the user must sign in."""
+
+
+class RateLimited(ProviderError):
+    """The network asks us to wait until `reset_at`."""
+
+    def __init__(self, account_id: str, reset_at: datetime | None, detail: str = "") -> None:
+        super().__init__(account_id, detail)
+        self.reset_at = reset_at
+
+
+class NotFound(ProviderError):
+    """The thing asked for does not exist (any more)."""
+
+
+class Rejected(ProviderError):
+    """The server refused the request as invalid (other 4xx); `detail` is its message."""
+
+
+class ServerFault(ProviderError):
+    """The server failed (5xx)."""
+
+
+class ParseError(ProviderError):
+    """The server's data did not have the shape we expect."""
+
+    def __init__(self, account_id: str, entity: str, field_name: str, detail: str = "") -> None:
+        super().__init__(account_id, detail or f"{entity}.{field_name}")
+        self.entity = entity
+        self.field_name = field_name
+
+
+class NoProvider(ProviderError):
+    """No provider is installed for the account's network yet."""
+
+
+# --- paging and limits --------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Cursor:
+    """An opaque position in a remote list (Link header id, Bluesky cursor, X next_token)."""
+
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class Page(Generic[T]):
+    """One page of a remote list; an empty page never clears a cursor we already hold."""
+
+    items: Sequence[T]
+    older: Cursor | None = None
+    newer: Cursor | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RateLimit:
+    """What the last response said about the account's request budget."""
+
+    limit: int
+    remaining: int
+    reset_at: datetime | None = None
+
+
+# --- capabilities -------------------------------------------------------------------------
+
+
+class Capability(Flag):
+    """What a provider can do beyond reading and posting; derived, never declared twice."""
+
+    NONE = 0
+    DIRECT_MESSAGES = auto()
+    SERVER_SCHEDULE = auto()
+    STREAMING = auto()
+    EDIT = auto()
+
+
+@dataclass(frozen=True, slots=True)
+class LoginResult:
+    """What a finished sign-in gives: the account (no secret) and the secret for the keyring."""
+
+    account: Account
+    secret: str = field(repr=False)
+
+
+class Provider(Protocol):
+    """One signed-in account on one network; every method may raise ProviderError."""
+
+    network: ClassVar[Network]
+    account: Account
+
+    async def whoami(self) -> Person: ...
+
+    async def feed(
+        self, spec: FeedSpec, *, cursor: Cursor | None = None, limit: int = 40
+    ) -> Page[Post]: ...
+
+    async def publish(self, draft: Draft, *, idempotency_key: str) -> Post: ...
+
+    def rate_limit(self) -> RateLimit | None: ...
+
+    async def aclose(self) -> None: ...
+
+
+@runtime_checkable
+class SupportsDirectMessages(Protocol):
+    async def conversations(self, *, cursor: Cursor | None = None) -> Page[Conversation]: ...
+
+    async def send_direct(
+        self, conversation_id: str, draft: Draft, *, idempotency_key: str
+    ) -> Post: ...
+
+
+@runtime_checkable
+class SupportsServerSchedule(Protocol):
+    async def schedule(
+        self, draft: Draft, at: datetime, *, idempotency_key: str
+    ) -> ScheduledPost: ...
+
+
+@runtime_checkable
+class SupportsStreaming(Protocol):
+    async def stream(self, spec: FeedSpec) -> Awaitable[None]: ...
+
+
+@runtime_checkable
+class SupportsEdit(Protocol):
+    async def edit(self, remote_id: str, draft: Draft) -> Post: ...
+
+
+def capabilities(provider: object) -> Capability:
+    """Flags derived from the optional protocols a provider implements."""
+    caps = Capability.NONE
+    if isinstance(provider, SupportsDirectMessages):
+        caps |= Capability.DIRECT_MESSAGES
+    if isinstance(provider, SupportsServerSchedule):
+        caps |= Capability.SERVER_SCHEDULE
+    if isinstance(provider, SupportsStreaming):
+        caps |= Capability.STREAMING
+    if isinstance(provider, SupportsEdit):
+        caps |= Capability.EDIT
+    return caps
+
+
+# --- registry -----------------------------------------------------------------------------
+
+
+class ProviderFactory(Protocol):
+    """Builds providers for one network and runs its sign-in flow."""
+
+    network: ClassVar[Network]
+
+    def create(
+        self,
+        account: Account,
+        *,
+        client: httpx.AsyncClient,
+        get_token: TokenGetter,
+        save_token: TokenSaver,
+    ) -> Provider: ...
+
+
+_FACTORIES: dict[Network, ProviderFactory] = {}
+
+
+def register(factory: ProviderFactory) -> None:
+    """Make a network available; each provider module registers itself on import."""
+    _FACTORIES[factory.network] = factory
+
+
+def factory_for(network: Network) -> ProviderFactory | None:
+    return _FACTORIES.get(network)
+
+
+def registered_networks() -> tuple[Network, ...]:
+    return tuple(_FACTORIES)

@@ -1,0 +1,1 @@
+"""Qt widgets of Pantau; the only package (with main.py and columns/) that imports Qt."""

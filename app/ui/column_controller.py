@@ -1,0 +1,184 @@
+"""One column's logic: its spec, its list model, and the refresh tasks it owns."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+
+from app.model import Account, ColumnSpec, ColumnState, Entry
+from app.providers.base import ProviderError
+from app.store import Store
+from app.sync import SyncEngine
+from app.ui.errors import describe
+from app.ui.post_model import PostModel
+from columns import kind as column_kind
+from columns.base import ColumnKind
+
+log = logging.getLogger(__name__)
+
+
+class ColumnController(QObject):
+    """Owns one column's model and tasks. The deck calls `close()` before dropping it, which
+    cancels whatever is in flight so no result lands in a column that is gone."""
+
+    busy_changed = Signal(bool)
+    problem_changed = Signal(str)
+    refreshed = Signal()
+    spec_changed = Signal()
+
+    def __init__(
+        self,
+        *,
+        state: ColumnState,
+        store: Store,
+        sync: SyncEngine | None,
+        accounts: Callable[[], Sequence[Account]],
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._sync = sync
+        self._accounts = accounts
+        self._clock = clock
+        self._state = state
+        self._task: asyncio.Task[None] | None = None
+        self._backfill: asyncio.Task[None] | None = None
+        self._generation = 0
+        self.problem = ""
+        self.last_error: ProviderError | None = None
+        column_id = state.spec.id
+        read_key = store.read_position(column_id) if column_id is not None else None
+        self.model = PostModel(load=self._load, read_key=read_key, clock=clock, parent=self)
+        self.model.older_wanted.connect(self.load_older)
+
+    # --- what the column is ---------------------------------------------------------------
+
+    @property
+    def spec(self) -> ColumnSpec:
+        return self._state.spec
+
+    @property
+    def state(self) -> ColumnState:
+        return self._state
+
+    @property
+    def kind(self) -> ColumnKind | None:
+        return column_kind(self.spec.kind)
+
+    def title(self) -> str:
+        kind = self.kind
+        if kind is None:
+            return QCoreApplication.translate("column", "Unknown column")
+        return kind.title(self.spec)
+
+    def account(self) -> Account | None:
+        if not self.spec.account_id:
+            return None
+        return next((a for a in self._accounts() if a.id == self.spec.account_id), None)
+
+    def last_refreshed(self) -> datetime | None:
+        kind = self.kind
+        if kind is None:
+            return None
+        keys = [f.key for f in kind.feeds(self.spec, self._accounts())]
+        return self._store.last_refreshed(keys) if keys else None
+
+    def feed_keys(self) -> frozenset[str]:
+        kind = self.kind
+        if kind is None:
+            return frozenset()
+        return frozenset(f.key for f in kind.feeds(self.spec, self._accounts()))
+
+    def set_state(self, state: ColumnState) -> None:
+        self._state = state
+
+    def set_spec(self, spec: ColumnSpec) -> None:
+        """A new spec: drop stale work and rows, then load again."""
+        self._generation += 1
+        self._cancel()
+        self._state = ColumnState(spec, self._state.position, self._state.width)
+        self.set_problem("")
+        self.model.reload()
+        self.spec_changed.emit()
+
+    # --- rows -----------------------------------------------------------------------------
+
+    def _load(self, before: tuple[int, int] | None, limit: int) -> list[Entry]:
+        kind = self.kind
+        if kind is None:
+            return []
+        return kind.page(self._store, self.spec, self._accounts(), before=before, limit=limit)
+
+    def mark_all_read(self) -> None:
+        top = self.model.entry(0)
+        if top is None or self.spec.id is None:
+            return
+        self._store.set_read_position(self.spec.id, top.key)
+        self.model.set_read_key(top.key)
+
+    # --- network --------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Fetch what is new; one refresh at a time per column."""
+        if self._task is None or self._task.done():
+            self._task = asyncio.ensure_future(self._run(backfill=False))
+
+    def load_older(self) -> None:
+        if self._sync is None or (self._backfill is not None and not self._backfill.done()):
+            return
+        self._backfill = asyncio.ensure_future(self._run(backfill=True))
+
+    async def _run(self, *, backfill: bool) -> None:
+        kind = self.kind
+        if self._sync is None or kind is None:
+            self.model.merge_newer()
+            self.refreshed.emit()
+            return
+        feeds = kind.feeds(self.spec, self._accounts())
+        if not feeds:
+            return
+        generation = self._generation
+        self.busy_changed.emit(True)
+        try:
+            if backfill:
+                errors = await self._sync.backfill(feeds)
+            else:
+                errors = await self._sync.refresh(feeds)
+        finally:
+            self.busy_changed.emit(False)
+        if generation != self._generation:
+            return  # the spec changed while we waited: these results are stale
+        self._show_errors(errors)
+        self.model.merge_newer()
+        self.refreshed.emit()
+
+    def _show_errors(self, errors: dict[str, ProviderError]) -> None:
+        self.last_error = next(iter(errors.values()), None)
+        if not errors:
+            self.set_problem("")
+            return
+        first = next(iter(errors.values()))
+        account = next((a for a in self._accounts() if a.id == first.account_id), None)
+        log.info("column %s: %s", self.spec.id, first)
+        self.set_problem(describe(first, account.label if account else ""))
+
+    def set_problem(self, text: str) -> None:
+        if text != self.problem:
+            self.problem = text
+            self.problem_changed.emit(text)
+
+    def _cancel(self) -> None:
+        for task in (self._task, self._backfill):
+            if task is not None and not task.done():
+                task.cancel()
+        self._task = self._backfill = None
+
+    def close(self) -> None:
+        """Cancel owned work; the deck calls this before deleting the column."""
+        self._generation += 1
+        self._cancel()

@@ -1,0 +1,300 @@
+"""One column on screen: header, problem banner and the list of rows, plus a resize grip."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QCoreApplication, QMimeData, QPoint, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QDrag, QMouseEvent, QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QMenu,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.ui.column_controller import ColumnController
+from app.ui.icons import icon, network_name
+from app.ui.post_delegate import PostDelegate
+from app.ui.timefmt import relative_time
+
+COLUMN_MIME = "application/x-pantau-column"
+MIN_WIDTH = 260
+MAX_WIDTH = 900
+
+
+class DragGrip(QLabel):
+    """The handle a column is dragged by to reorder the deck."""
+
+    def __init__(self, column_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._column_id = column_id
+        self._press: QPoint | None = None
+        self.setPixmap(icon("drag").pixmap(QSize(16, 16)))
+        self.setCursor(Qt.CursorShape.OpenHandCursor)
+        self.setToolTip(QCoreApplication.translate("column", "Drag to move this column"))
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._press = event.position().toPoint()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._press is None:
+            return
+        if (event.position().toPoint() - self._press).manhattanLength() < 8:
+            return
+        self._press = None
+        drag = QDrag(self)
+        mime = QMimeData()
+        mime.setData(COLUMN_MIME, str(self._column_id).encode())
+        drag.setMimeData(mime)
+        column = self.window().findChild(ColumnView, f"column-{self._column_id}")
+        if column is not None:
+            drag.setPixmap(column.grab().scaledToWidth(160))
+        drag.exec(Qt.DropAction.MoveAction)
+
+
+class ResizeGrip(QWidget):
+    """A thin strip on the right edge; dragging it changes the column's width."""
+
+    dragged = Signal(int)
+    released = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFixedWidth(5)
+        self.setCursor(Qt.CursorShape.SizeHorCursor)
+        self._start_x: int | None = None
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._start_x = int(event.globalPosition().x())
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._start_x is not None:
+            x = int(event.globalPosition().x())
+            self.dragged.emit(x - self._start_x)
+            self._start_x = x
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self._start_x = None
+        self.released.emit()
+
+
+class ColumnView(QFrame):
+    """The widgets of one column; all logic lives in its ColumnController."""
+
+    close_requested = Signal(int)
+    move_requested = Signal(int, int)
+    settings_requested = Signal(int)
+    layout_changed = Signal()
+
+    def __init__(self, controller: ColumnController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.column_id = controller.spec.id or 0
+        self.setObjectName(f"column-{self.column_id}")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
+        self.setFixedWidth(max(MIN_WIDTH, min(controller.state.width, MAX_WIDTH)))
+
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        body = QVBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(0)
+        outer.addLayout(body)
+        grip = ResizeGrip(self)
+        grip.dragged.connect(self._resize_by)
+        grip.released.connect(self.layout_changed)
+        outer.addWidget(grip)
+
+        body.addWidget(self._build_header())
+        self.banner = QLabel(self)
+        self.banner.setObjectName("problem")
+        self.banner.setWordWrap(True)
+        self.banner.setVisible(False)
+        self.banner.setStyleSheet(
+            "QLabel#problem { background: #FEF3F2; color: #B42318; padding: 6px 10px; }"
+        )
+        body.addWidget(self.banner)
+
+        self.list = QListView(self)
+        self.list.setObjectName("posts")
+        self.delegate = PostDelegate(self.list)
+        self.list.setItemDelegate(self.delegate)
+        self.list.setModel(controller.model)
+        self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.list.verticalScrollBar().setSingleStep(24)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setMouseTracking(True)
+        self.list.setFrameShape(QFrame.Shape.NoFrame)
+        self.list.setUniformItemSizes(False)
+        self.list.setWordWrap(True)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.verticalScrollBar().valueChanged.connect(self._scrolled)
+        body.addWidget(self.list)
+
+        controller.busy_changed.connect(self._set_busy)
+        controller.problem_changed.connect(self._show_problem)
+        controller.refreshed.connect(self.update_header)
+        controller.spec_changed.connect(self._spec_changed)
+        controller.model.unread_changed.connect(self._show_unread)
+        self._show_problem(controller.problem)
+        self.update_header()
+
+    def _build_header(self) -> QWidget:
+        header = QWidget(self)
+        header.setObjectName("header")
+        header.setStyleSheet("QWidget#header { border-bottom: 1px solid palette(midlight); }")
+        row = QHBoxLayout(header)
+        row.setContentsMargins(6, 6, 4, 6)
+        row.setSpacing(6)
+        row.addWidget(DragGrip(self.column_id, header))
+        self.kind_icon = QLabel(header)
+        row.addWidget(self.kind_icon)
+        texts = QVBoxLayout()
+        texts.setSpacing(0)
+        self.title = QLabel(header)
+        self.title.setObjectName("title")
+        font = self.title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        self.title.setFont(font)
+        self.subtitle = QLabel(header)
+        self.subtitle.setObjectName("subtitle")
+        self.subtitle.setStyleSheet("color: palette(placeholder-text);")
+        texts.addWidget(self.title)
+        texts.addWidget(self.subtitle)
+        row.addLayout(texts, 1)
+        self.unread = QLabel(header)
+        self.unread.setObjectName("unread")
+        self.unread.setStyleSheet(
+            "QLabel#unread { background: #0F766E; color: white; border-radius: 9px;"
+            " padding: 1px 7px; font-weight: bold; }"
+        )
+        self.unread.setVisible(False)
+        row.addWidget(self.unread)
+        self.refresh_button = self._tool_button(
+            header, "refresh", QCoreApplication.translate("column", "Refresh")
+        )
+        self.refresh_button.clicked.connect(self.controller.refresh)
+        self.menu_button = self._tool_button(
+            header, "settings", QCoreApplication.translate("column", "Column settings")
+        )
+        self.menu_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.menu_button.setMenu(self._build_menu())
+        close = self._tool_button(header, "close", QCoreApplication.translate("column", "Remove column"))
+        close.clicked.connect(lambda: self.close_requested.emit(self.column_id))
+        for button in (self.refresh_button, self.menu_button, close):
+            row.addWidget(button)
+        return header
+
+    def _tool_button(self, parent: QWidget, icon_name: str, tip: str) -> QToolButton:
+        button = QToolButton(parent)
+        button.setIcon(icon(icon_name))
+        button.setToolTip(tip)
+        button.setAccessibleName(tip)
+        button.setAutoRaise(True)
+        return button
+
+    def _build_menu(self) -> QMenu:
+        menu = QMenu(self)
+        settings = menu.addAction(QCoreApplication.translate("column", "Settings…"))
+        settings.triggered.connect(lambda: self.settings_requested.emit(self.column_id))
+        read = menu.addAction(QCoreApplication.translate("column", "Mark all as read"))
+        read.triggered.connect(self.controller.mark_all_read)
+        menu.addSeparator()
+        left = menu.addAction(QCoreApplication.translate("column", "Move left"))
+        left.triggered.connect(lambda: self.move_requested.emit(self.column_id, -1))
+        right = menu.addAction(QCoreApplication.translate("column", "Move right"))
+        right.triggered.connect(lambda: self.move_requested.emit(self.column_id, 1))
+        return menu
+
+    # --- header state ---------------------------------------------------------------------
+
+    def update_header(self) -> None:
+        controller = self.controller
+        kind = controller.kind
+        self.kind_icon.setPixmap(icon(kind.icon if kind else "warning").pixmap(QSize(20, 20)))
+        self.title.setText(controller.title())
+        parts: list[str] = []
+        account = controller.account()
+        if account is not None:
+            parts.append(f"{account.label} · {network_name(account.network)}")
+        elif not controller.spec.account_id:
+            parts.append(QCoreApplication.translate("column", "All accounts"))
+        else:
+            parts.append(QCoreApplication.translate("column", "Account removed"))
+        when = controller.last_refreshed()
+        if when is not None:
+            age = relative_time(when, datetime.now(UTC))
+            parts.append(QCoreApplication.translate("column", "updated %1").replace("%1", age))
+        self.subtitle.setText(" · ".join(parts))
+        self.subtitle.setToolTip(self.subtitle.text())
+        self._show_unread(controller.model.unread_count())
+
+    def _show_unread(self, count: int) -> None:
+        self.unread.setText(str(count) if count < 100 else "99+")
+        self.unread.setVisible(count > 0)
+        self.unread.setToolTip(QCoreApplication.translate("column", "%n unread", "", count))
+
+    def _set_busy(self, busy: bool) -> None:
+        self.refresh_button.setEnabled(not busy)
+
+    def _show_problem(self, text: str) -> None:
+        self.banner.setText(text)
+        self.banner.setVisible(bool(text))
+
+    def _spec_changed(self) -> None:
+        self.delegate.clear_cache()
+        self.update_header()
+
+    # --- geometry and scroll ----------------------------------------------------------------
+
+    def _resize_by(self, dx: int) -> None:
+        self.setFixedWidth(max(MIN_WIDTH, min(self.width() + dx, MAX_WIDTH)))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.delegate.clear_cache()
+        # Row heights depend on the width; relayout after the width settles.
+        QTimer.singleShot(0, self.list.doItemsLayout)
+
+    def _scrolled(self, value: int) -> None:
+        if value == 0 and self.controller.model.unread_count():
+            self.controller.mark_all_read()
+
+    def scroll_anchor(self) -> tuple[int, int]:
+        """The entry at the top of the view and how far it is scrolled past (pixels)."""
+        index = self.list.indexAt(QPoint(1, 1))
+        entry = self.controller.model.entry(index.row()) if index.isValid() else None
+        if entry is None or self.list.verticalScrollBar().value() == 0:
+            return 0, 0
+        return entry.entry_id, -self.list.visualRect(index).top()
+
+    def restore_scroll(self, entry_id: int, offset: int, *, max_pages: int = 10) -> bool:
+        """Scroll back to where the user was, loading older pages from the cache if needed."""
+        if not entry_id:
+            return False
+        model = self.controller.model
+        row = model.row_of(entry_id)
+        pages = 0
+        while row < 0 and model.canFetchMore() and pages < max_pages:
+            model.fetchMore()
+            row = model.row_of(entry_id)
+            pages += 1
+        if row < 0:
+            return False
+        self.list.doItemsLayout()
+        index = model.index(row)
+        self.list.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtTop)
+        bar = self.list.verticalScrollBar()
+        bar.setValue(bar.value() + offset)
+        return True

@@ -1,0 +1,81 @@
+"""Plain, translated words for errors a user can act on; the one place that phrases them."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QCoreApplication
+
+from app.credentials import CredentialsError, KeyringUnavailable, SecretMissing
+from app.providers.base import (
+    AuthExpired,
+    NoProvider,
+    NotFound,
+    Offline,
+    ParseError,
+    ProviderError,
+    RateLimited,
+    Rejected,
+    ServerFault,
+)
+from app.store import StoreError
+
+
+def describe(exc: BaseException, account: str = "", *, now: datetime | None = None) -> str:
+    """What happened and what to do, naming the account; never a traceback or a token."""
+    who = account or QCoreApplication.translate("errors", "this account")
+    if isinstance(exc, Offline):
+        text = QCoreApplication.translate(
+            "errors", "Cannot reach the server of %1. Showing cached posts; will retry."
+        )
+    elif isinstance(exc, AuthExpired | SecretMissing):
+        text = QCoreApplication.translate("errors", "The session of %1 has ended. Sign in again.")
+    elif isinstance(exc, RateLimited):
+        minutes = 0
+        if exc.reset_at is not None:
+            seconds = (exc.reset_at - (now or datetime.now(UTC))).total_seconds()
+            minutes = max(1, int(seconds // 60) + 1)
+        text = QCoreApplication.translate(
+            "errors", "The network asks %1 to slow down. Next try in %n min.", "", minutes
+        )
+    elif isinstance(exc, NotFound):
+        text = QCoreApplication.translate("errors", "That post or page no longer exists (%1).")
+    elif isinstance(exc, Rejected):
+        text = QCoreApplication.translate("errors", "The server refused the request of %1.")
+    elif isinstance(exc, ServerFault):
+        text = QCoreApplication.translate(
+            "errors", "The server of %1 has a problem. Will retry later."
+        )
+    elif isinstance(exc, ParseError):
+        text = QCoreApplication.translate(
+            "errors", "The server of %1 sent data Pantau does not understand."
+        )
+    elif isinstance(exc, NoProvider):
+        text = QCoreApplication.translate(
+            "errors", "This version of Pantau cannot connect to the network of %1 yet."
+        )
+    elif isinstance(exc, KeyringUnavailable):
+        return QCoreApplication.translate(
+            "errors",
+            "No secure password store is available, so Pantau will not save sign-ins. "
+            "Install and unlock GNOME Keyring or KWallet (on Windows: Credential Manager)."
+        )
+    elif isinstance(exc, CredentialsError):
+        text = QCoreApplication.translate(
+            "errors", "The password store refused access for %1. Unlock it and try again."
+        )
+    elif isinstance(exc, StoreError):
+        return QCoreApplication.translate("errors", "The local cache cannot be written. Check free disk space.")
+    else:
+        return QCoreApplication.translate("errors", "Something went wrong. Details are in the log file.")
+    text = text.replace("%1", who)
+    if isinstance(exc, Rejected | ServerFault) and exc.detail:
+        text += "\n" + exc.detail
+    return text
+
+
+def needs_sign_in(exc: BaseException) -> bool:
+    return isinstance(exc, AuthExpired | SecretMissing)
+
+
+__all__ = ["ProviderError", "describe", "needs_sign_in"]

@@ -1,0 +1,346 @@
+"""The main window: toolbar, the deck of columns, the status line; keeps the layout."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Coroutine
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QCoreApplication, QSize, Qt, QTimer, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QToolBar, QWidget
+
+from app import credentials
+from app.model import Account, ColumnSpec, ColumnState, Entry, Network
+from app.providers.base import Offline, registered_networks
+from app.settings import Settings
+from app.store import ACCOUNTS_CHANGED, SCHEDULED_CHANGED, Store
+from app.sync import SyncEngine
+from app.ui.accounts_dialog import AccountsDialog
+from app.ui.add_column_dialog import AddColumnDialog
+from app.ui.column_controller import ColumnController
+from app.ui.column_view import ColumnView
+from app.ui.deck import Deck
+from app.ui.errors import describe
+from app.ui.icons import icon
+from app.ui.messages import Level, MessageBridge
+from app.ui.settings_dialog import SettingsDialog
+
+log = logging.getLogger(__name__)
+
+GEOMETRY_KEY = "window.geometry"
+STATE_KEY = "window.state"
+
+
+class MainWindow(QMainWindow):
+    """Builds the deck from the store's column list and writes it back when it changes."""
+
+    def __init__(
+        self,
+        *,
+        store: Store,
+        sync: SyncEngine | None,
+        settings: Settings,
+        bridge: MessageBridge,
+        demo: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._sync = sync
+        self._settings = settings
+        self._bridge = bridge
+        self._demo = demo
+        self._accounts: list[Account] = store.accounts()
+        self._controllers: dict[int, ColumnController] = {}
+        self._tasks: set[asyncio.Task[Any]] = set()
+        self._changed_keys: set[str] = set()
+        self.setObjectName("main-window")
+        title = "Pantau"
+        if demo:
+            title += " — " + QCoreApplication.translate("window", "Demo")
+        self.setWindowTitle(title)
+        self.setWindowIcon(icon("pantau"))
+        self.resize(1400, 860)
+
+        self.deck = Deck(self)
+        self.deck.order_changed.connect(self.save_layout)
+        self.deck.add_column_requested.connect(self.add_column)
+        self.deck.add_account_requested.connect(self.show_accounts)
+        self.deck.demo_requested.connect(self._open_demo)
+        self.setCentralWidget(self.deck)
+        self._build_toolbar()
+        self.notice = QLabel(self)
+        self.notice.setObjectName("notice")
+        self.statusBar().addWidget(self.notice, 1)
+        if demo:
+            demo_label = QLabel(
+                QCoreApplication.translate(
+                    "window", "Demo data: nothing is sent or fetched from the networks."
+                ),
+                self,
+            )
+            self.statusBar().addPermanentWidget(demo_label)
+        bridge.shown.connect(self._show_notice)
+
+        # Bursts of store changes become one update per loop turn.
+        self._change_timer = QTimer(self)
+        self._change_timer.setSingleShot(True)
+        self._change_timer.setInterval(0)
+        self._change_timer.timeout.connect(self._apply_changes)
+        store.add_listener(self._store_changed)
+        self._minute = QTimer(self)
+        self._minute.setInterval(60_000)
+        self._minute.timeout.connect(self._tick)
+        self._minute.start()
+
+        for state in store.columns():
+            self._add_view(state)
+        self._restore_geometry()
+        bridge.flush()
+
+    # --- building -------------------------------------------------------------------------
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar(QCoreApplication.translate("window", "Main toolbar"), self)
+        bar.setObjectName("toolbar")
+        bar.setMovable(False)
+        bar.setIconSize(QSize(20, 20))
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        actions = (
+            ("add", QCoreApplication.translate("window", "Add column"), self.add_column, "Ctrl+N"),
+            ("accounts", QCoreApplication.translate("window", "Accounts"), self.show_accounts, ""),
+            ("refresh", QCoreApplication.translate("window", "Refresh all"), self.refresh_all, "F5"),
+            ("settings", QCoreApplication.translate("window", "Settings"), self.show_settings, ""),
+        )
+        for icon_name, text, slot, shortcut in actions:
+            action = QAction(icon(icon_name), text, self)
+            if shortcut:
+                action.setShortcut(QKeySequence(shortcut))
+            action.triggered.connect(slot)
+            bar.addAction(action)
+
+    def _add_view(self, state: ColumnState, slot: int | None = None) -> ColumnView:
+        controller = ColumnController(
+            state=state, store=self._store, sync=self._sync, accounts=lambda: self._accounts,
+            parent=self,
+        )
+        assert state.spec.id is not None
+        self._controllers[state.spec.id] = controller
+        view = ColumnView(controller, self.deck)
+        view.close_requested.connect(self.remove_column)
+        view.settings_requested.connect(self.edit_column)
+        view.delegate.open_requested.connect(self.open_link)
+        view.delegate.reply_requested.connect(self.reply_to)
+        controller.refreshed.connect(self._column_refreshed)
+        controller.model.fetchMore()
+        self.deck.add(view, slot)
+        return view
+
+    # --- layout persistence ---------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        geometry = self._store.setting(GEOMETRY_KEY)
+        if geometry:
+            self.restoreGeometry(QByteArray.fromHex(geometry.encode()))
+
+    def restore_scroll_positions(self) -> None:
+        """Called once the window is shown and laid out."""
+        for state in self._store.columns():
+            view = self.deck.column(state.spec.id or 0)
+            if view is not None:
+                view.restore_scroll(state.scroll_entry, state.scroll_offset)
+
+    def layout_states(self) -> list[ColumnState]:
+        states = []
+        for position, view in enumerate(self.deck.columns()):
+            entry_id, offset = view.scroll_anchor()
+            states.append(
+                ColumnState(view.controller.spec, position, view.width(), entry_id, offset)
+            )
+        return states
+
+    def save_layout(self) -> None:
+        states = self.layout_states()
+        self._store.save_layout(states)
+        for state in states:
+            assert state.spec.id is not None
+            self._controllers[state.spec.id].set_state(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
+        self._store.set_setting(GEOMETRY_KEY, bytes(self.saveGeometry().toHex().data()).decode())
+        for controller in self._controllers.values():
+            controller.close()
+        for task in self._tasks:
+            task.cancel()
+        self._store.remove_listener(self._store_changed)
+        super().closeEvent(event)
+
+    # --- columns --------------------------------------------------------------------------
+
+    def add_column(self) -> None:
+        dialog = AddColumnDialog(self._accounts, parent=self)
+        if dialog.exec() != AddColumnDialog.DialogCode.Accepted:
+            return
+        spec = dialog.spec()
+        if spec is None:
+            return
+        self.save_layout()
+        state = self._store.add_column(spec)
+        view = self._add_view(state)
+        QTimer.singleShot(0, lambda: self.deck.reveal(view.column_id))
+        view.controller.refresh()
+
+    def edit_column(self, column_id: int) -> None:
+        controller = self._controllers.get(column_id)
+        if controller is None:
+            return
+        dialog = AddColumnDialog(self._accounts, current=controller.spec, parent=self)
+        if dialog.exec() != AddColumnDialog.DialogCode.Accepted:
+            return
+        spec = dialog.spec()
+        if spec is None:
+            return
+        new_spec = ColumnSpec(spec.kind, spec.account_id, spec.options, column_id)
+        self._store.update_column_spec(column_id, new_spec)
+        controller.set_spec(new_spec)
+        controller.refresh()
+
+    def remove_column(self, column_id: int) -> None:
+        controller = self._controllers.pop(column_id, None)
+        if controller is not None:
+            controller.close()
+        view = self.deck.remove(column_id)
+        if view is not None:
+            view.deleteLater()
+        self._store.remove_column(column_id)
+        self.save_layout()
+
+    def refresh_all(self) -> None:
+        for controller in self._controllers.values():
+            controller.refresh()
+
+    def _column_refreshed(self) -> None:
+        offline = [
+            c for c in self._controllers.values() if isinstance(c.last_error, Offline)
+        ]
+        if offline:
+            self._show_notice(
+                int(Level.WARNING),
+                QCoreApplication.translate(
+                    "window", "No connection: showing cached posts. Pantau keeps trying."
+                ),
+            )
+
+    # --- store changes --------------------------------------------------------------------
+
+    def _store_changed(self, keys: frozenset[str]) -> None:
+        self._changed_keys |= keys
+        self._change_timer.start()
+
+    def _apply_changes(self) -> None:
+        keys, self._changed_keys = self._changed_keys, set()
+        if ACCOUNTS_CHANGED in keys:
+            self._accounts = self._store.accounts()
+        for view in self.deck.columns():
+            controller = view.controller
+            scheduled = SCHEDULED_CHANGED in keys and controller.spec.kind == "scheduled"
+            if scheduled or controller.feed_keys() & keys:
+                controller.model.merge_newer()
+                view.update_header()
+
+    def _tick(self) -> None:
+        for view in self.deck.columns():
+            view.controller.model.refresh_times()
+            view.update_header()
+
+    # --- accounts and settings ------------------------------------------------------------
+
+    def show_accounts(self) -> None:
+        networks = () if self._demo else registered_networks()
+        dialog = AccountsDialog(self._accounts, networks=networks, parent=self)
+        dialog.remove_requested.connect(
+            lambda account_id, purge: self._spawn(self._remove_account(account_id, purge))
+        )
+        dialog.add_requested.connect(lambda network: self._add_account(Network(network)))
+        self._accounts_dialog = dialog
+        dialog.exec()
+        self._accounts_dialog = None
+
+    def _add_account(self, network: Network) -> None:
+        # Each network's sign-in flow arrives with its provider (issues 4, 5, 6).
+        self._show_notice(
+            int(Level.INFO),
+            QCoreApplication.translate("window", "Sign-in for this network is not available yet."),
+        )
+
+    async def _remove_account(self, account_id: str, purge: bool) -> None:
+        account = self._store.account(account_id)
+        label = account.label if account else account_id
+        if not self._demo:
+            try:
+                await credentials.forget_secret(account_id)
+            except credentials.CredentialsError as exc:
+                self._bridge.error(describe(exc, label))
+                return
+        for column_id, controller in list(self._controllers.items()):
+            if controller.spec.account_id == account_id:
+                self.remove_column(column_id)
+        self._store.remove_account(account_id, purge=purge)
+        self._accounts = self._store.accounts()
+        if self._accounts_dialog is not None:
+            self._accounts_dialog.set_accounts(self._accounts)
+        self._bridge.info(QCoreApplication.translate("window", "%1 was removed.").replace("%1", label))
+
+    _accounts_dialog: AccountsDialog | None = None
+
+    def show_settings(self) -> None:
+        SettingsDialog(self._settings, parent=self).exec()
+
+    # --- post actions ---------------------------------------------------------------------
+
+    def open_link(self, url: str) -> None:
+        """Only web links leave the app; anything else is refused in plain words."""
+        qurl = QUrl(url)
+        if qurl.scheme() not in ("http", "https") or not qurl.isValid():
+            self._bridge.warning(QCoreApplication.translate("window", "This link was not opened: it is not a web address."))
+            return
+        QDesktopServices.openUrl(qurl)
+
+    def reply_to(self, entry: Entry) -> None:
+        if self._demo:
+            self._bridge.info(
+                QCoreApplication.translate("window", "Demo: replies are not sent to any network.")
+            )
+            return
+        QMessageBox.information(
+            self,
+            QCoreApplication.translate("window", "Reply"),
+            QCoreApplication.translate(
+                "window", "Replying needs a signed-in account on this network."
+            ),
+        )
+
+    def _open_demo(self) -> None:
+        from PySide6.QtCore import QProcess
+        import sys
+
+        QProcess.startDetached(sys.executable, ["-m", "app", "--demo"])
+
+    # --- notices and tasks ----------------------------------------------------------------
+
+    def _show_notice(self, level: int, text: str) -> None:
+        colors = {Level.INFO: "palette(text)", Level.WARNING: "#B54708", Level.ERROR: "#B42318"}
+        self.notice.setStyleSheet(f"color: {colors.get(Level(level), 'palette(text)')};")
+        self.notice.setText(text)
+
+    def _spawn(self, coro: Coroutine[Any, Any, None]) -> None:
+        task = asyncio.ensure_future(coro)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    def controllers(self) -> dict[int, ColumnController]:
+        return dict(self._controllers)

@@ -1,0 +1,321 @@
+"""Paints every column row (post, conversation, scheduled post) and hit-tests its buttons."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import OrderedDict
+from dataclasses import dataclass
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QMouseEvent,
+    QPainter,
+    QPalette,
+    QTextDocument,
+)
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from app.model import Entry, EntryKind, ScheduleState
+from app.ui.icons import network_color, network_name
+from app.ui.post_model import Role
+from app.ui.timefmt import absolute_time
+
+PAD = 10
+AVATAR = 38
+GAP = 8
+ACTION_H = 22
+LAYOUT_CACHE = 600
+LINK_SCHEMES = ("http://", "https://")
+ACCENT = QColor("#0F766E")
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True, slots=True)
+class RowGeometry:
+    """Where each part of a row sits, relative to the row's top-left corner."""
+
+    text_origin: QPoint
+    height: int
+    actions: tuple[tuple[str, QRect], ...]
+
+
+def _avatar_color(seed: str) -> QColor:
+    hue = int(hashlib.blake2s(seed.encode(), digest_size=2).hexdigest(), 16) % 360
+    return QColor.fromHsl(hue, 110, 120)
+
+
+def _initials(name: str) -> str:
+    words = [w for w in name.replace("@", " ").split() if w[:1].isalnum()]
+    return "".join(w[0] for w in words[:2]).upper() or "?"
+
+
+class PostDelegate(QStyledItemDelegate):
+    """One delegate for every column. Rows are painted, never built from widgets; the text
+    layout of each (entry, width) is cached because building a QTextDocument is the
+    expensive part of sizeHint and paint."""
+
+    reply_requested = Signal(object)
+    open_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._docs: OrderedDict[tuple[int, str, int, int], QTextDocument] = OrderedDict()
+
+    # --- layout ---------------------------------------------------------------------------
+
+    def _document(self, entry: Entry, width: int, font: QFont) -> QTextDocument:
+        key = (entry.entry_id, entry.kind.value, hash(entry.post.html), width)
+        doc = self._docs.get(key)
+        if doc is not None:
+            self._docs.move_to_end(key)
+            return doc
+        doc = QTextDocument()
+        doc.setDefaultFont(font)
+        doc.setDocumentMargin(0)
+        doc.setDefaultStyleSheet(
+            f"a {{ color: {ACCENT.name()}; text-decoration: none; }} p {{ margin: 0; }}"
+        )
+        doc.setHtml(entry.post.html)
+        doc.setTextWidth(max(width, 40))
+        self._docs[key] = doc
+        if len(self._docs) > LAYOUT_CACHE:
+            self._docs.popitem(last=False)
+        return doc
+
+    def _media_note(self, entry: Entry) -> str:
+        media = entry.post.media
+        if not media:
+            return ""
+        note = QCoreApplication.translate("delegate", "%n attachment(s)", "", len(media))
+        described = [m.description for m in media if m.description]
+        if described:
+            note += ": " + described[0]
+        return note
+
+    def _actions(self, entry: Entry) -> list[tuple[str, str]]:
+        if entry.kind is EntryKind.SCHEDULED:
+            return []
+        actions = [("reply", QCoreApplication.translate("delegate", "Reply"))]
+        if entry.post.url.startswith(LINK_SCHEMES):
+            actions.append(("open", QCoreApplication.translate("delegate", "Open in browser")))
+        return actions
+
+    def _geometry(self, entry: Entry, width: int, font: QFont) -> tuple[RowGeometry, QTextDocument]:
+        metrics = QFontMetrics(font)
+        text_left = PAD + AVATAR + GAP
+        text_width = width - text_left - PAD
+        header_h = metrics.height() + 2
+        top = PAD + header_h + (metrics.height() if entry.kind is not EntryKind.POST else 0)
+        doc = self._document(entry, text_width, font)
+        y = top + int(doc.size().height()) + 4
+        if self._media_note(entry):
+            y += metrics.height() + 2
+        actions: list[tuple[str, QRect]] = []
+        x = text_left
+        for name, label in self._actions(entry):
+            w = metrics.horizontalAdvance(label) + 12
+            actions.append((name, QRect(x - 6, y, w, ACTION_H)))
+            x += w + 6
+        if actions:
+            y += ACTION_H
+        height = max(y, PAD + AVATAR) + PAD
+        return RowGeometry(QPoint(text_left, top), height, tuple(actions)), doc
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        entry = index.data(Role.ENTRY)
+        if not isinstance(entry, Entry):
+            return super().sizeHint(option, index)
+        geometry, _ = self._geometry(entry, option.rect.width() or 360, option.font)
+        return QSize(option.rect.width(), geometry.height)
+
+    # --- painting -------------------------------------------------------------------------
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        entry = index.data(Role.ENTRY)
+        if not isinstance(entry, Entry):
+            super().paint(painter, option, index)
+            return
+        rect = option.rect
+        palette = option.palette
+        geometry, doc = self._geometry(entry, rect.width(), option.font)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.translate(rect.topLeft())
+        local = QRect(0, 0, rect.width(), rect.height())
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        if selected:
+            painter.fillRect(local, palette.color(QPalette.ColorRole.AlternateBase))
+        elif option.state & QStyle.StateFlag.State_MouseOver:
+            painter.fillRect(local, palette.color(QPalette.ColorRole.AlternateBase).lighter(103))
+        if index.data(Role.UNREAD):
+            painter.fillRect(QRect(0, 0, 3, local.height()), ACCENT)
+        painter.setPen(palette.color(QPalette.ColorRole.Midlight))
+        painter.drawLine(PAD, local.height() - 1, local.width() - PAD, local.height() - 1)
+
+        self._paint_avatar(painter, entry)
+        self._paint_header(painter, option, entry, str(index.data(Role.RELATIVE_TIME) or ""))
+
+        painter.save()
+        painter.translate(geometry.text_origin)
+        doc.drawContents(painter)
+        painter.restore()
+
+        metrics = QFontMetrics(option.font)
+        y = geometry.text_origin.y() + int(doc.size().height()) + 4
+        note = self._media_note(entry)
+        if note:
+            painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+            note_rect = QRect(geometry.text_origin.x(), y, local.width() - y, metrics.height())
+            elided = metrics.elidedText(
+                "\N{FRAME WITH PICTURE} " + note,
+                Qt.TextElideMode.ElideRight,
+                local.width() - geometry.text_origin.x() - PAD,
+            )
+            painter.drawText(note_rect.adjusted(0, 0, 400, 0), Qt.AlignmentFlag.AlignLeft, elided)
+        for (name, action_rect), (_, label) in zip(
+            geometry.actions, self._actions(entry), strict=True
+        ):
+            painter.setPen(ACCENT if name == "reply" else palette.color(QPalette.ColorRole.Text))
+            painter.drawText(action_rect, Qt.AlignmentFlag.AlignCenter, label)
+        painter.restore()
+
+    def _paint_avatar(self, painter: QPainter, entry: Entry) -> None:
+        people = entry.participants or (entry.post.author,)
+        person = people[0]
+        circle = QRect(PAD, PAD, AVATAR, AVATAR)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(_avatar_color(person.handle or person.display_name))
+        painter.drawEllipse(circle)
+        font = QFont(painter.font())
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(QColor("white"))
+        painter.drawText(
+            circle, Qt.AlignmentFlag.AlignCenter, _initials(person.display_name or person.handle)
+        )
+        badge = QRect(PAD + AVATAR - 12, PAD + AVATAR - 12, 14, 14)
+        painter.setPen(QColor("white"))
+        painter.setBrush(network_color(entry.post.network))
+        painter.drawEllipse(badge)
+
+    def _paint_header(
+        self, painter: QPainter, option: QStyleOptionViewItem, entry: Entry, age: str
+    ) -> None:
+        palette = option.palette
+        font = QFont(option.font)
+        metrics = QFontMetrics(font)
+        left = PAD + AVATAR + GAP
+        right = option.rect.width() - PAD
+        line = QRect(left, PAD, right - left, metrics.height())
+
+        painter.setFont(font)
+        painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+        age_width = metrics.horizontalAdvance(age)
+        painter.drawText(line, Qt.AlignmentFlag.AlignRight, age)
+
+        if entry.kind is EntryKind.CONVERSATION and entry.participants:
+            name = ", ".join(p.display_name or p.handle for p in entry.participants)
+        else:
+            name = entry.post.author.display_name or entry.post.author.handle
+        bold = QFont(font)
+        bold.setBold(True)
+        bold_metrics = QFontMetrics(bold)
+        room = line.width() - age_width - GAP
+        shown = bold_metrics.elidedText(name, Qt.TextElideMode.ElideRight, room)
+        painter.setFont(bold)
+        painter.setPen(palette.color(QPalette.ColorRole.Text))
+        painter.drawText(line, Qt.AlignmentFlag.AlignLeft, shown)
+        used = bold_metrics.horizontalAdvance(shown) + 6
+        handle = entry.post.author.handle
+        if handle and room - used > 30:
+            handle = handle if handle.startswith("@") else "@" + handle
+            painter.setFont(font)
+            painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+            painter.drawText(
+                line.adjusted(used, 0, -(age_width + GAP), 0),
+                Qt.AlignmentFlag.AlignLeft,
+                metrics.elidedText(handle, Qt.TextElideMode.ElideRight, room - used),
+            )
+        sub = self._subtitle(entry)
+        if sub:
+            painter.setFont(font)
+            failed = entry.kind is EntryKind.SCHEDULED and entry.state == ScheduleState.FAILED
+            painter.setPen(QColor("#B42318") if failed else ACCENT)
+            sub_line = line.translated(0, metrics.height() + 2)
+            painter.drawText(
+                sub_line,
+                Qt.AlignmentFlag.AlignLeft,
+                metrics.elidedText(sub, Qt.TextElideMode.ElideRight, sub_line.width()),
+            )
+
+    def _subtitle(self, entry: Entry) -> str:
+        if entry.kind is EntryKind.SCHEDULED and entry.scheduled_at is not None:
+            if entry.state == ScheduleState.FAILED:
+                return QCoreApplication.translate("delegate", "Failed to send")
+            when = absolute_time(entry.scheduled_at)
+            return QCoreApplication.translate("delegate", "Scheduled for %1").replace("%1", when)
+        if entry.kind is EntryKind.CONVERSATION:
+            if entry.unread:
+                return QCoreApplication.translate("delegate", "New message · %1").replace(
+                    "%1", network_name(entry.post.network)
+                )
+            return QCoreApplication.translate("delegate", "Conversation · %1").replace(
+                "%1", network_name(entry.post.network)
+            )
+        return ""
+
+    # --- interaction ----------------------------------------------------------------------
+
+    def editorEvent(
+        self,
+        event: QEvent,
+        model: QAbstractItemModel,
+        option: QStyleOptionViewItem,
+        index: Index,
+    ) -> bool:
+        if event.type() != QEvent.Type.MouseButtonRelease or not isinstance(event, QMouseEvent):
+            return super().editorEvent(event, model, option, index)
+        if event.button() != Qt.MouseButton.LeftButton:
+            return False
+        entry = index.data(Role.ENTRY)
+        if not isinstance(entry, Entry):
+            return False
+        target = self.target_at(entry, option, event.position().toPoint())
+        if target == "reply":
+            self.reply_requested.emit(entry)
+            return True
+        if target == "open":
+            self.open_requested.emit(entry.post.url)
+            return True
+        if target.startswith(LINK_SCHEMES):
+            self.open_requested.emit(target)
+            return True
+        return False
+
+    def target_at(self, entry: Entry, option: QStyleOptionViewItem, pos: QPoint) -> str:
+        """What is under `pos` (view coordinates): an action name, a safe link, or ''."""
+        local = pos - option.rect.topLeft()
+        geometry, doc = self._geometry(entry, option.rect.width(), option.font)
+        for name, rect in geometry.actions:
+            if rect.contains(local):
+                return name
+        anchor = doc.documentLayout().anchorAt(local - geometry.text_origin)
+        return anchor if anchor.startswith(LINK_SCHEMES) else ""
+
+    def clear_cache(self) -> None:
+        self._docs.clear()

@@ -1,0 +1,56 @@
+"""The Settings dialog: interface language and refresh interval."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.settings import Settings
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._settings = settings
+        self.setWindowTitle(QCoreApplication.translate("settings", "Settings"))
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.language = QComboBox(self)
+        self.language.addItem(QCoreApplication.translate("settings", "Same as the computer"), "system")
+        # Language names are shown in their own language so anyone can find theirs.
+        self.language.addItem("Bahasa Indonesia", "id")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.get("language"))))
+        form.addRow(QCoreApplication.translate("settings", "Language:"), self.language)
+        self.refresh = QComboBox(self)
+        for minutes in ("1", "2", "5", "10", "15", "30"):
+            text = QCoreApplication.translate("settings", "every %n min", "", int(minutes))
+            self.refresh.addItem(text, minutes)
+        self.refresh.setCurrentIndex(max(0, self.refresh.findData(settings.get("refresh_minutes"))))
+        form.addRow(QCoreApplication.translate("settings", "Fetch new posts:"), self.refresh)
+        layout.addLayout(form)
+        self.restart_note = QLabel(
+            QCoreApplication.translate("settings", "A new language applies when Pantau restarts."),
+            self,
+        )
+        self.restart_note.setWordWrap(True)
+        layout.addWidget(self.restart_note)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        self._settings.set("language", str(self.language.currentData()))
+        self._settings.set("refresh_minutes", str(self.refresh.currentData()))
+        super().accept()
