@@ -39,9 +39,22 @@ _PATTERNS: tuple[re.Pattern[str], ...] = (
 
 def register_secret(value: str) -> None:
     """Redact `value` from every later log line (credentials calls this for each token)."""
-    if value.strip():
+    # A part of the marker itself could never be replaced for good; no real token is one.
+    if value.strip() and value not in REDACTED:
         with _secrets_lock:
             _secrets.add(value)
+
+
+def _replace_known(text: str, known: list[str]) -> str:
+    # Repeated because a replacement can complete a new occurrence, e.g. secret "d]x" in
+    # "d]xx" -> "[redacted]x"; each round consumes original text, so a few rounds suffice.
+    for _ in range(8):
+        hits = [secret for secret in known if secret in text]
+        if not hits:
+            break
+        for secret in hits:
+            text = text.replace(secret, REDACTED)
+    return text
 
 
 def redact(text: str) -> str:
@@ -49,12 +62,11 @@ def redact(text: str) -> str:
     with _secrets_lock:
         # Longest first, so a secret that contains another is replaced whole.
         known = sorted(_secrets, key=len, reverse=True)
-    for secret in known:
-        if secret in text:
-            text = text.replace(secret, REDACTED)
+    # Known secrets before the patterns, so no pattern can cut one in half and leave a piece.
+    text = _replace_known(text, known)
     for pattern in _PATTERNS:
         text = pattern.sub(_keep_name, text)
-    return text
+    return _replace_known(text, known)
 
 
 def _keep_name(match: re.Match[str]) -> str:

@@ -48,7 +48,7 @@ def parse_size(text: str) -> tuple[int, int] | None:
     return size if min(size) >= 200 else None
 
 
-def open_store(profile: str) -> Store:
+def open_store(profile: paths.Profile) -> Store:
     store = Store.open(paths.database_path(profile))
     if profile == "demo" and not store.accounts():
         demo.populate(store, now=datetime.now(UTC))
@@ -102,7 +102,7 @@ async def check_keyring(bridge: MessageBridge) -> None:
 
 async def run(args: argparse.Namespace, app: QApplication, crash: CrashHandler) -> int:
     asyncio.get_running_loop().set_exception_handler(crash.loop_handler)
-    profile = "demo" if args.demo else "default"
+    profile: paths.Profile = "demo" if args.demo else "default"
     bridge = MessageBridge()
     try:
         store = open_store(profile)
@@ -128,7 +128,12 @@ async def run(args: argparse.Namespace, app: QApplication, crash: CrashHandler) 
         if args.screenshot is not None:
             return await screenshot(window, args.screenshot)
         closed: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-        app.lastWindowClosed.connect(lambda: closed.done() or closed.set_result(None))
+
+        def window_closed() -> None:
+            if not closed.done():
+                closed.set_result(None)
+
+        app.lastWindowClosed.connect(window_closed)
         await closed
         return 0
     finally:
@@ -156,7 +161,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     if args.screenshot is not None and not args.size:
         args.size = "1600x900"
-    profile = "demo" if args.demo else "default"
+    profile: paths.Profile = "demo" if args.demo else "default"
     log_file = setup_logging(paths.log_dir(profile))
     crash = CrashHandler(log_file)
     sys.excepthook = crash
@@ -170,4 +175,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setDesktopFileName("pantau")
     log.info("Pantau %s starting (profile %s)", __version__, profile)
     code: int = qasync.run(run(args, app, crash))
+    # Tear Qt down while Python is still whole; leaving it to interpreter finalisation
+    # crashes PySide6 ("deallocating None") in the garbage collector.
+    app.shutdown()
     return code

@@ -1,10 +1,32 @@
-"""The cache's SQLite schema as numbered migrations; the version lives in PRAGMA user_version."""
+"""The cache's tables: numbered migrations (version in PRAGMA user_version) and row mapping."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import html
+import json
+import sqlite3
+from collections.abc import Mapping, Sequence
+from datetime import UTC, datetime, timedelta
 
 import sqlite_utils
+
+from app.model import (
+    Account,
+    ColumnSpec,
+    ColumnState,
+    Draft,
+    Entry,
+    EntryKind,
+    Media,
+    Network,
+    OutboxItem,
+    OutboxState,
+    Person,
+    Post,
+    ScheduledPost,
+    ScheduleState,
+    Visibility,
+)
 
 # Each migration is a list of single statements rather than one script: sqlite3's
 # executescript() commits first, which would break "one migration, one transaction".
@@ -158,7 +180,6 @@ _V1: Sequence[str] = (
 # 'rebuild' can back-fill it and 'integrity-check' can prove the triggers right. Invariant:
 # a post's index entry is (its text, handle + display name of its *current* author row).
 # Deletes must repeat exactly the indexed values, hence the ordering of the triggers.
-_AUTHOR = "(SELECT handle || ' ' || display_name FROM people WHERE id = {0}.author_id)"
 _V2: Sequence[str] = (
     """CREATE VIEW post_search_source AS
         SELECT posts.id AS id, posts.text AS text,
@@ -168,20 +189,24 @@ _V2: Sequence[str] = (
         text, author, content = 'post_search_source', content_rowid = 'id',
         tokenize = 'unicode61 remove_diacritics 2'
     )""",
-    f"""CREATE TRIGGER posts_search_ai AFTER INSERT ON posts BEGIN
+    """CREATE TRIGGER posts_search_ai AFTER INSERT ON posts BEGIN
         INSERT INTO post_search (rowid, text, author)
-        VALUES (new.id, new.text, {_AUTHOR.format("new")});
+        VALUES (new.id, new.text,
+            (SELECT handle || ' ' || display_name FROM people WHERE id = new.author_id));
     END""",
-    f"""CREATE TRIGGER posts_search_ad AFTER DELETE ON posts BEGIN
+    """CREATE TRIGGER posts_search_ad AFTER DELETE ON posts BEGIN
         INSERT INTO post_search (post_search, rowid, text, author)
-        VALUES ('delete', old.id, old.text, {_AUTHOR.format("old")});
+        VALUES ('delete', old.id, old.text,
+            (SELECT handle || ' ' || display_name FROM people WHERE id = old.author_id));
     END""",
-    f"""CREATE TRIGGER posts_search_au AFTER UPDATE OF text, author_id ON posts
+    """CREATE TRIGGER posts_search_au AFTER UPDATE OF text, author_id ON posts
         WHEN old.text IS NOT new.text OR old.author_id IS NOT new.author_id BEGIN
         INSERT INTO post_search (post_search, rowid, text, author)
-        VALUES ('delete', old.id, old.text, {_AUTHOR.format("old")});
+        VALUES ('delete', old.id, old.text,
+            (SELECT handle || ' ' || display_name FROM people WHERE id = old.author_id));
         INSERT INTO post_search (rowid, text, author)
-        VALUES (new.id, new.text, {_AUTHOR.format("new")});
+        VALUES (new.id, new.text,
+            (SELECT handle || ' ' || display_name FROM people WHERE id = new.author_id));
     END""",
     """CREATE TRIGGER people_search_au AFTER UPDATE OF handle, display_name ON people
         WHEN old.handle IS NOT new.handle OR old.display_name IS NOT new.display_name BEGIN
@@ -225,3 +250,254 @@ def migrate(db: sqlite_utils.Database, *, target: int = LATEST) -> int:
             # PRAGMA takes no bound parameters; `number` is our own int.
             db.conn.execute(f"PRAGMA user_version = {number:d}")
     return version(db)
+
+
+# Rows <-> model objects. Damaged rows raise ValueError; the store reports them.
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_MS = timedelta(milliseconds=1)
+
+POST_COLUMNS = """posts.id AS post_id, posts.sort_key AS post_sort_key, posts.network,
+    posts.instance, posts.remote_id, posts.account_id, posts.created_at, posts.html, posts.text,
+    posts.url, posts.reply_to_id, posts.thread_root_id, posts.conversation_id, posts.visibility,
+    posts.spoiler, posts.media_json, posts.raw_json, people.network AS a_network,
+    people.instance AS a_instance, people.remote_id AS a_remote_id, people.handle AS a_handle,
+    people.display_name AS a_display_name, people.avatar_url AS a_avatar_url,
+    people.url AS a_url"""
+
+
+def utc(value: datetime) -> datetime:
+    # A naive datetime is taken as UTC rather than local time: providers parse UTC stamps.
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def to_iso(value: datetime) -> str:
+    # Fixed width, so stored stamps compare correctly as text (MIN in last_refreshed).
+    return utc(value).isoformat(timespec="microseconds")
+
+
+def to_ms(value: datetime) -> int:
+    return (utc(value) - _EPOCH) // _MS
+
+
+def parse_time(text: str) -> datetime:
+    return utc(datetime.fromisoformat(text))
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+def stamp() -> str:
+    """Now, as stored."""
+    return to_iso(now())
+
+
+def placeholders(count: int) -> str:
+    return ", ".join("?" * count)
+
+
+def person_dict(person: Person) -> dict[str, str]:
+    return {
+        "network": person.network.value,
+        "remote_id": person.remote_id,
+        "handle": person.handle,
+        "display_name": person.display_name,
+        "avatar_url": person.avatar_url,
+        "url": person.url,
+        "instance": person.instance,
+    }
+
+
+def _text_field(data: Mapping[str, object], name: str) -> str:
+    value = data.get(name, "")
+    if not isinstance(value, str):
+        raise ValueError(f"stored {name!r} is not text")
+    return value
+
+
+def json_list(text: str) -> list[Mapping[str, object]]:
+    value = json.loads(text or "[]")
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        raise ValueError("stored list is malformed")
+    return value
+
+
+def person_from_dict(data: Mapping[str, object]) -> Person:
+    return Person(
+        network=Network(_text_field(data, "network")),
+        remote_id=_text_field(data, "remote_id"),
+        handle=_text_field(data, "handle"),
+        display_name=_text_field(data, "display_name"),
+        avatar_url=_text_field(data, "avatar_url"),
+        url=_text_field(data, "url"),
+        instance=_text_field(data, "instance"),
+    )
+
+
+def media_json(media: Sequence[Media]) -> str:
+    items = [
+        {"kind": m.kind, "url": m.url, "preview_url": m.preview_url, "description": m.description}
+        for m in media
+    ]
+    return json.dumps(items, ensure_ascii=False)
+
+
+def media_from_json(text: str) -> tuple[Media, ...]:
+    return tuple(
+        Media(
+            kind=_text_field(m, "kind"),
+            url=_text_field(m, "url"),
+            preview_url=_text_field(m, "preview_url"),
+            description=_text_field(m, "description"),
+        )
+        for m in json_list(text)
+    )
+
+
+def post_from_row(row: sqlite3.Row) -> Post:
+    author = Person(
+        network=Network(row["a_network"]),
+        remote_id=row["a_remote_id"],
+        handle=row["a_handle"],
+        display_name=row["a_display_name"],
+        avatar_url=row["a_avatar_url"],
+        url=row["a_url"],
+        instance=row["a_instance"],
+    )
+    return Post(
+        network=Network(row["network"]),
+        remote_id=row["remote_id"],
+        account_id=row["account_id"],
+        author=author,
+        created_at=parse_time(row["created_at"]),
+        html=row["html"],
+        text=row["text"],
+        url=row["url"],
+        instance=row["instance"],
+        reply_to_id=row["reply_to_id"],
+        thread_root_id=row["thread_root_id"],
+        conversation_id=row["conversation_id"],
+        visibility=Visibility(row["visibility"]),
+        spoiler=row["spoiler"],
+        media=media_from_json(row["media_json"]),
+        raw=row["raw_json"],
+    )
+
+
+def account_from_row(row: sqlite3.Row) -> Account:
+    return Account(
+        id=row["id"],
+        network=Network(row["network"]),
+        handle=row["handle"],
+        display_name=row["display_name"],
+        server=row["server"],
+        remote_id=row["remote_id"],
+        avatar_url=row["avatar_url"],
+        problem=row["problem"],
+    )
+
+
+def scheduled_from_row(row: sqlite3.Row) -> ScheduledPost:
+    return ScheduledPost(
+        id=row["id"],
+        account_id=row["account_id"],
+        text=row["text"],
+        scheduled_at=parse_time(row["scheduled_at"]),
+        state=ScheduleState(row["state"]),
+        remote_id=row["remote_id"],
+        visibility=Visibility(row["visibility"]),
+        error=row["error"],
+    )
+
+
+def outbox_from_row(row: sqlite3.Row) -> OutboxItem:
+    return OutboxItem(
+        id=row["id"],
+        account_id=row["account_id"],
+        action=row["action"],
+        payload=row["payload"],
+        idempotency_key=row["idempotency_key"],
+        state=OutboxState(row["state"]),
+        attempts=row["attempts"],
+        error=row["error"],
+    )
+
+
+def column_from_row(row: sqlite3.Row) -> ColumnState:
+    options = json.loads(row["options_json"] or "{}")
+    spec = ColumnSpec(
+        kind=row["kind"],
+        account_id=row["account_id"],
+        options=options if isinstance(options, dict) else {},
+        id=row["id"],
+    )
+    return ColumnState(
+        spec=spec,
+        position=row["position"],
+        width=row["width"],
+        scroll_entry=row["scroll_entry"],
+        scroll_offset=row["scroll_offset"],
+    )
+
+
+def draft_from_row(row: sqlite3.Row) -> Draft:
+    return Draft(
+        account_id=row["account_id"],
+        text=row["text"],
+        in_reply_to=row["in_reply_to"],
+        visibility=Visibility(row["visibility"]),
+        spoiler=row["spoiler"],
+        id=row["id"],
+    )
+
+
+def post_entry_from_row(row: sqlite3.Row) -> Entry:
+    """A row of POST_COLUMNS as a post entry."""
+    return Entry(sort_key=row["post_sort_key"], entry_id=row["post_id"], post=post_from_row(row))
+
+
+def conversation_entry_from_row(row: sqlite3.Row) -> Entry:
+    """A conversation row (c_id, c_sort_key, participants_json, unread) plus POST_COLUMNS."""
+    return Entry(
+        sort_key=row["c_sort_key"],
+        entry_id=row["c_id"],
+        post=post_from_row(row),
+        kind=EntryKind.CONVERSATION,
+        unread=bool(row["unread"]),
+        participants=tuple(person_from_dict(p) for p in json_list(row["participants_json"])),
+    )
+
+
+def scheduled_entry_from_row(row: sqlite3.Row) -> Entry:
+    """A scheduled_posts row joined to its account (network, handle, display_name,
+    avatar_url, a_remote_id), shown as a preview post by the account."""
+    network = Network(row["network"])
+    author = Person(
+        network=network,
+        remote_id=row["a_remote_id"],
+        handle=row["handle"],
+        display_name=row["display_name"],
+        avatar_url=row["avatar_url"],
+    )
+    text: str = row["text"]
+    scheduled_at = parse_time(row["scheduled_at"])
+    lines = text.replace("\r\n", "\n").split("\n")
+    preview = Post(
+        network=network,
+        remote_id=row["remote_id"],
+        account_id=row["account_id"],
+        author=author,
+        created_at=scheduled_at,
+        html="<br>".join(html.escape(line) for line in lines),
+        text=text,
+        visibility=Visibility(row["visibility"]),
+    )
+    return Entry(
+        sort_key=row["sort_key"],
+        entry_id=row["id"],
+        post=preview,
+        kind=EntryKind.SCHEDULED,
+        scheduled_at=scheduled_at,
+        state=row["state"],
+    )

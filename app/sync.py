@@ -8,6 +8,7 @@ backoff and rate-limit budgets arrive with the first real provider (issue 4).
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
@@ -120,8 +121,6 @@ class SyncEngine:
         for key, result in zip(tasks, results, strict=True):
             if isinstance(result, ProviderError):
                 errors[key] = result
-            elif isinstance(result, asyncio.CancelledError):
-                raise result
             elif isinstance(result, BaseException):
                 raise result
         return errors
@@ -132,7 +131,7 @@ class SyncEngine:
         if task is None or task.done():
             task = asyncio.create_task(self._fetch(direction, spec))
             self._inflight[slot] = task
-            task.add_done_callback(lambda t, s=slot: self._forget(s, t))
+            task.add_done_callback(functools.partial(self._forget, slot))
         # shield: one column giving up must not cancel the request other columns wait on
         return asyncio.shield(task)
 

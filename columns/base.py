@@ -76,4 +76,3 @@ def accounts_of(spec: ColumnSpec, accounts: Sequence[Account]) -> list[Account]:
     if not spec.account_id:
         return list(accounts)
     return [a for a in accounts if a.id == spec.account_id]
-

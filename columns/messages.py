@@ -27,9 +27,7 @@ class MessagesKind(ColumnKind):
         )
 
     def feeds(self, spec: ColumnSpec, accounts: Sequence[Account]) -> tuple[FeedSpec, ...]:
-        return tuple(
-            FeedSpec(a.id, FeedKind.CONVERSATIONS) for a in accounts_of(spec, accounts)
-        )
+        return tuple(FeedSpec(a.id, FeedKind.CONVERSATIONS) for a in accounts_of(spec, accounts))
 
     def page(
         self,

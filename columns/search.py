@@ -48,7 +48,11 @@ class SearchKind(ColumnKind):
 
     def title(self, spec: ColumnSpec) -> str:
         query = spec.option_str("query")
-        return f"\N{LEFT DOUBLE QUOTATION MARK}{query}\N{RIGHT DOUBLE QUOTATION MARK}" if query else self.label()
+        return (
+            f"\N{LEFT DOUBLE QUOTATION MARK}{query}\N{RIGHT DOUBLE QUOTATION MARK}"
+            if query
+            else self.label()
+        )
 
     def default_options(self) -> dict[str, object]:
         return {"query": ""}

@@ -50,7 +50,9 @@ class AccountsDialog(QDialog):
         layout.addWidget(self.note)
 
         buttons = QHBoxLayout()
-        self.add_button = QPushButton(icon("add"), QCoreApplication.translate("accounts", "Add account"), self)
+        self.add_button = QPushButton(
+            icon("add"), QCoreApplication.translate("accounts", "Add account"), self
+        )
         menu = QMenu(self.add_button)
         for network in networks:
             action = menu.addAction(icon(network.value), network_name(network))
@@ -90,9 +92,9 @@ class AccountsDialog(QDialog):
             self.list.setCurrentRow(0)
 
     def _remove_selected(self) -> None:
-        item = self.list.currentItem()
-        if item is None:
+        if self.list.currentRow() < 0:
             return
+        item = self.list.currentItem()
         account_id = str(item.data(Qt.ItemDataRole.UserRole))
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)

@@ -83,9 +83,9 @@ class AddColumnDialog(QDialog):
             self.account_box.setCurrentIndex(max(index, 0))
 
     def selected_kind(self) -> ColumnKind | None:
-        item = self.kind_list.currentItem()
-        if item is None:
+        if self.kind_list.currentRow() < 0:
             return None
+        item = self.kind_list.currentItem()
         return kinds().get(str(item.data(Qt.ItemDataRole.UserRole)))
 
     def _kind_changed(self) -> None:

@@ -190,7 +190,9 @@ class ColumnView(QFrame):
         )
         self.menu_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.menu_button.setMenu(self._build_menu())
-        close = self._tool_button(header, "close", QCoreApplication.translate("column", "Remove column"))
+        close = self._tool_button(
+            header, "close", QCoreApplication.translate("column", "Remove column")
+        )
         close.clicked.connect(lambda: self.close_requested.emit(self.column_id))
         for button in (self.refresh_button, self.menu_button, close):
             row.addWidget(button)

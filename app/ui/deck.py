@@ -37,7 +37,8 @@ class _Strip(QWidget):
     def columns(self) -> list[ColumnView]:
         found = []
         for i in range(self.row.count()):
-            widget = self.row.itemAt(i).widget()
+            item = self.row.itemAt(i)
+            widget = item.widget() if item is not None else None
             if isinstance(widget, ColumnView):
                 found.append(widget)
         return found

@@ -58,16 +58,20 @@ def describe(exc: BaseException, account: str = "", *, now: datetime | None = No
         return QCoreApplication.translate(
             "errors",
             "No secure password store is available, so Pantau will not save sign-ins. "
-            "Install and unlock GNOME Keyring or KWallet (on Windows: Credential Manager)."
+            "Install and unlock GNOME Keyring or KWallet (on Windows: Credential Manager).",
         )
     elif isinstance(exc, CredentialsError):
         text = QCoreApplication.translate(
             "errors", "The password store refused access for %1. Unlock it and try again."
         )
     elif isinstance(exc, StoreError):
-        return QCoreApplication.translate("errors", "The local cache cannot be written. Check free disk space.")
+        return QCoreApplication.translate(
+            "errors", "The local cache cannot be written. Check free disk space."
+        )
     else:
-        return QCoreApplication.translate("errors", "Something went wrong. Details are in the log file.")
+        return QCoreApplication.translate(
+            "errors", "Something went wrong. Details are in the log file."
+        )
     text = text.replace("%1", who)
     if isinstance(exc, Rejected | ServerFault) and exc.detail:
         text += "\n" + exc.detail

@@ -25,7 +25,12 @@ def install_translators(app: QApplication, language: str) -> list[QTranslator]:
     """Install Pantau's catalogue and Qt's own (for standard buttons) for `language`.
     Returns the translators so the caller keeps them alive."""
     installed: list[QTranslator] = []
-    QLocale.setDefault(QLocale(QLocale.Language.Indonesian if language == "id" else QLocale.Language.English, QLocale.Country.Indonesia if language == "id" else QLocale.Country.UnitedStates))
+    QLocale.setDefault(
+        QLocale(
+            QLocale.Language.Indonesian if language == "id" else QLocale.Language.English,
+            QLocale.Country.Indonesia if language == "id" else QLocale.Country.UnitedStates,
+        )
+    )
     ours = QTranslator(app)
     path = resources_dir() / "translations" / f"pantau_{language}.qm"
     if ours.load(str(path)):

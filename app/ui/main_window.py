@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sys
 from collections.abc import Coroutine
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QSize, Qt, QTimer, QUrl
+from PySide6.QtCore import QByteArray, QCoreApplication, QProcess, QSize, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QToolBar, QWidget
 
@@ -112,7 +113,12 @@ class MainWindow(QMainWindow):
         actions = (
             ("add", QCoreApplication.translate("window", "Add column"), self.add_column, "Ctrl+N"),
             ("accounts", QCoreApplication.translate("window", "Accounts"), self.show_accounts, ""),
-            ("refresh", QCoreApplication.translate("window", "Refresh all"), self.refresh_all, "F5"),
+            (
+                "refresh",
+                QCoreApplication.translate("window", "Refresh all"),
+                self.refresh_all,
+                "F5",
+            ),
             ("settings", QCoreApplication.translate("window", "Settings"), self.show_settings, ""),
         )
         for icon_name, text, slot, shortcut in actions:
@@ -124,7 +130,10 @@ class MainWindow(QMainWindow):
 
     def _add_view(self, state: ColumnState, slot: int | None = None) -> ColumnView:
         controller = ColumnController(
-            state=state, store=self._store, sync=self._sync, accounts=lambda: self._accounts,
+            state=state,
+            store=self._store,
+            sync=self._sync,
+            accounts=lambda: self._accounts,
             parent=self,
         )
         assert state.spec.id is not None
@@ -224,9 +233,7 @@ class MainWindow(QMainWindow):
             controller.refresh()
 
     def _column_refreshed(self) -> None:
-        offline = [
-            c for c in self._controllers.values() if isinstance(c.last_error, Offline)
-        ]
+        offline = [c for c in self._controllers.values() if isinstance(c.last_error, Offline)]
         if offline:
             self._show_notice(
                 int(Level.WARNING),
@@ -293,7 +300,9 @@ class MainWindow(QMainWindow):
         self._accounts = self._store.accounts()
         if self._accounts_dialog is not None:
             self._accounts_dialog.set_accounts(self._accounts)
-        self._bridge.info(QCoreApplication.translate("window", "%1 was removed.").replace("%1", label))
+        self._bridge.info(
+            QCoreApplication.translate("window", "%1 was removed.").replace("%1", label)
+        )
 
     _accounts_dialog: AccountsDialog | None = None
 
@@ -306,7 +315,11 @@ class MainWindow(QMainWindow):
         """Only web links leave the app; anything else is refused in plain words."""
         qurl = QUrl(url)
         if qurl.scheme() not in ("http", "https") or not qurl.isValid():
-            self._bridge.warning(QCoreApplication.translate("window", "This link was not opened: it is not a web address."))
+            self._bridge.warning(
+                QCoreApplication.translate(
+                    "window", "This link was not opened: it is not a web address."
+                )
+            )
             return
         QDesktopServices.openUrl(qurl)
 
@@ -325,9 +338,6 @@ class MainWindow(QMainWindow):
         )
 
     def _open_demo(self) -> None:
-        from PySide6.QtCore import QProcess
-        import sys
-
         QProcess.startDetached(sys.executable, ["-m", "app", "--demo"])
 
     # --- notices and tasks ----------------------------------------------------------------

@@ -9,6 +9,7 @@ from enum import IntEnum
 from PySide6.QtCore import (
     QAbstractListModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
@@ -46,7 +47,7 @@ class PostModel(QAbstractListModel):
         load: PageLoader,
         read_key: tuple[int, int] | None = None,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
-        parent: QAbstractListModel | None = None,
+        parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._load = load

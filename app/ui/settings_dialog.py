@@ -24,7 +24,9 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.language = QComboBox(self)
-        self.language.addItem(QCoreApplication.translate("settings", "Same as the computer"), "system")
+        self.language.addItem(
+            QCoreApplication.translate("settings", "Same as the computer"), "system"
+        )
         # Language names are shown in their own language so anyone can find theirs.
         self.language.addItem("Bahasa Indonesia", "id")
         self.language.addItem("English", "en")

@@ -37,4 +37,5 @@ def absolute_time(when: datetime, locale: QLocale | None = None) -> str:
     local = when.astimezone()
     day = QDate(local.year, local.month, local.day)
     clock = QTime(local.hour, local.minute)
-    return f"{loc.toString(day, 'ddd, d MMM yyyy')} {loc.toString(clock, QLocale.FormatType.ShortFormat)}"
+    short = QLocale.FormatType.ShortFormat
+    return f"{loc.toString(day, 'ddd, d MMM yyyy')} {loc.toString(clock, short)}"

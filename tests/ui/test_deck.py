@@ -1,0 +1,149 @@
+"""The deck in a real window: columns from the store, reorder, resize, remove, restore."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
+
+from app.settings import Settings
+from app.store import Store
+from app.ui.column_view import COLUMN_MIME, ColumnView
+from app.ui.main_window import MainWindow
+from app.ui.messages import MessageBridge
+
+
+def _window(qtbot: QtBot, store: Store, **kw: object) -> MainWindow:
+    window = MainWindow(
+        store=store,
+        sync=kw.get("sync"),  # type: ignore[arg-type]
+        settings=Settings(store),
+        bridge=MessageBridge(),
+        demo=bool(kw.get("demo", True)),
+    )
+    qtbot.addWidget(window)
+    window.resize(1600, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def _ids(window: MainWindow) -> list[int]:
+    return [view.column_id for view in window.deck.columns()]
+
+
+def test_demo_deck_shows_populated_columns(qtbot: QtBot, demo_store: Store) -> None:
+    window = _window(qtbot, demo_store)
+    views = window.deck.columns()
+    assert len(views) >= 5
+    for view in views:
+        assert view.controller.model.rowCount() >= 5
+        assert view.title.text()
+        assert view.subtitle.text()
+        if view.controller.feed_keys():
+            assert "updated" in view.subtitle.text()  # demo feeds carry a refresh time
+    assert "Demo" in window.windowTitle()
+
+
+def test_move_by_menu_and_by_drop_persist_the_order(qtbot: QtBot, demo_store: Store) -> None:
+    window = _window(qtbot, demo_store)
+    before = _ids(window)
+    window.deck.move_by(before[0], +1)
+    assert _ids(window)[:2] == [before[1], before[0]]
+    assert [s.spec.id for s in demo_store.columns()] == _ids(window)
+
+    strip = window.deck.widget()
+    assert strip is not None
+    last = window.deck.columns()[-1]
+    mime = QMimeData()
+    mime.setData(COLUMN_MIME, str(last.column_id).encode())
+    drop = QDropEvent(
+        QPointF(2, 50),
+        Qt.DropAction.MoveAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    strip.dropEvent(drop)
+    assert _ids(window)[0] == last.column_id
+    assert [s.spec.id for s in demo_store.columns()] == _ids(window)
+
+
+def test_remove_column_updates_store(qtbot: QtBot, demo_store: Store) -> None:
+    window = _window(qtbot, demo_store)
+    victim = _ids(window)[2]
+    view = window.deck.column(victim)
+    assert isinstance(view, ColumnView)
+    view.close_requested.emit(victim)
+    assert victim not in _ids(window)
+    assert victim not in [s.spec.id for s in demo_store.columns()]
+
+
+def test_close_and_reopen_restores_columns_widths_and_scroll(
+    qtbot: QtBot, tmp_path: Path, demo_store: Store
+) -> None:
+    window = _window(qtbot, demo_store)
+    first = window.deck.columns()[0]
+    first.setFixedWidth(420)
+    bar = first.list.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 600)
+    bar.setValue(600)
+    anchor = first.scroll_anchor()
+    assert anchor[0] != 0
+    order = _ids(window)
+    window.deck.move_by(order[1], +1)
+    order = _ids(window)
+    window.close()
+
+    reopened = _window(qtbot, demo_store)
+    reopened.restore_scroll_positions()
+    assert _ids(reopened) == order
+    again = reopened.deck.column(first.column_id)
+    assert again is not None
+    assert again.width() == 420
+    assert again.scroll_anchor() == anchor
+
+
+def test_offline_start_keeps_cached_rows_and_shows_a_notice(
+    qtbot: QtBot, demo_store: Store, loop: asyncio.AbstractEventLoop
+) -> None:
+    from app.providers.base import Offline
+    from app.sync import SyncEngine
+    from tests.fakes import FakeProvider, FakeProviders
+
+    fakes = {
+        a.id: FakeProvider(a, error=Offline(a.id, "no route to host"))
+        for a in demo_store.accounts()
+    }
+    sync = SyncEngine(store=demo_store, providers=FakeProviders(fakes))
+    window = _window(qtbot, demo_store, sync=sync, demo=False)
+    rows = {v.column_id: v.controller.model.rowCount() for v in window.deck.columns()}
+    window.refresh_all()
+    loop.run_until_complete(asyncio.sleep(0.2))
+    mentions = next(v for v in window.deck.columns() if v.controller.spec.kind == "mentions")
+    assert mentions.banner.isVisibleTo(window)
+    assert "cached" in mentions.banner.text()
+    assert {v.column_id: v.controller.model.rowCount() for v in window.deck.columns()} == rows
+    notice = window.findChild(QLabel, "notice")
+    assert notice is not None
+    assert "No connection" in notice.text()
+    assert all(f.calls for f in fakes.values())
+
+
+def test_resize_grip_changes_width(qtbot: QtBot, demo_store: Store) -> None:
+    window = _window(qtbot, demo_store)
+    view = window.deck.columns()[0]
+    start = view.width()
+    from app.ui.column_view import ResizeGrip
+
+    grip = view.findChild(ResizeGrip)
+    assert grip is not None
+    qtbot.mousePress(grip, Qt.MouseButton.LeftButton, pos=QPoint(2, 50))
+    qtbot.mouseMove(grip, QPoint(62, 50))
+    qtbot.mouseRelease(grip, Qt.MouseButton.LeftButton, pos=QPoint(62, 50))
+    assert view.width() == start + 60
+    assert demo_store.columns()[0].width == start + 60
