@@ -126,30 +126,36 @@ async def check_backend_async() -> None:
 def _call(account_id: str, action: str, operation: Callable[[], T]) -> T:
     try:
         return operation()
-    except (keyring.errors.NoKeyringError, keyring.errors.InitError) as exc:
-        raise _unavailable(f"keyring has no usable backend ({type(exc).__name__})") from exc
-    except keyring.errors.KeyringLocked as exc:
-        raise _unavailable("the store is locked") from exc
     except _BACKEND_ERRORS as exc:
-        # Only the type name goes into the message: library texts are not ours to vouch for.
-        raise CredentialsError(
-            f"The keyring could not {action} the secret of account {account_id} "
-            f"({type(exc).__name__}).",
-            account_id=account_id,
-        ) from exc
+        if action == "delete" and isinstance(exc, keyring.errors.PasswordDeleteError):
+            raise  # _forget decides whether a missing entry is a failure
+        # The library's text stays out of our exception (`from None`): it is not ours to
+        # vouch for. The log keeps it, scrubbed of registered secrets.
+        log.debug("keyring failed to %s the secret of account %s", action, account_id, exc_info=exc)
+        if isinstance(exc, keyring.errors.KeyringLocked):
+            error: CredentialsError = _unavailable("the store is locked")
+        elif isinstance(exc, keyring.errors.NoKeyringError | keyring.errors.InitError):
+            error = _unavailable(f"keyring has no usable backend ({_kind(exc)})")
+        else:
+            error = CredentialsError(
+                f"The keyring could not {action} the secret of account {account_id} "
+                f"({_kind(exc)}).",
+            )
+        error.account_id = account_id
+        raise error from None
+
+
+def _kind(exc: BaseException) -> str:
+    return type(exc).__name__
 
 
 def _store(account_id: str, secret: str) -> None:
     check_backend()  # refuses before anything is written; keyring itself would not always
-    _call(
-        account_id, "store", lambda: keyring.set_password(SERVICE, entry_name(account_id), secret)
-    )
+    _call(account_id, "store", lambda: keyring.set_password(SERVICE, entry_name(account_id), secret))
 
 
 def _read(account_id: str) -> str:
-    secret = _call(
-        account_id, "read", lambda: keyring.get_password(SERVICE, entry_name(account_id))
-    )
+    secret = _call(account_id, "read", lambda: keyring.get_password(SERVICE, entry_name(account_id)))
     if secret is None:
         raise SecretMissing(account_id)
     logs.register_secret(secret)
@@ -160,13 +166,14 @@ def _forget(account_id: str) -> None:
     name = entry_name(account_id)
     try:
         _call(account_id, "delete", lambda: keyring.delete_password(SERVICE, name))
-    except CredentialsError as exc:
-        # keyring raises PasswordDeleteError for a missing entry; removal is idempotent, so
-        # only a secret that is still there after the failure counts as an error.
-        if not isinstance(exc.__cause__, keyring.errors.PasswordDeleteError):
-            raise
+    except keyring.errors.PasswordDeleteError:
+        # keyring's answer to a missing entry as well as to a failed delete: removal is
+        # idempotent, so only a secret that is still there counts as a failure.
         if _call(account_id, "read", lambda: keyring.get_password(SERVICE, name)) is not None:
-            raise
+            raise CredentialsError(
+                f"The keyring could not delete the secret of account {account_id}.",
+                account_id=account_id,
+            ) from None
     log.info("Removed the secret of account %s from the keyring", account_id)
 
 

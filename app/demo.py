@@ -64,13 +64,14 @@ def _did(handle: str) -> str:
     return "did:plc:" + base64.b32encode(_digest(handle)).decode().lower()[:24]
 
 
+# The data tables below are laid out by hand to stay compact.
 # fmt: off
 ACCOUNTS = (
     Account(MASTODON_ID, Network.MASTODON, "lpse", "LPSE Jateng (Demo)",
             server="https://sosmed.jatengprov.example", remote_id=_number_id("lpse")),
     Account(BLUESKY_ID, Network.BLUESKY, "humas.jatengprov.example", "Humas Jateng (Demo)",
             server="https://bsky.social", remote_id=_did("humas.jatengprov.example")),
-    Account(X_ID, Network.X, "HumasJatengDemo", "Humas Jateng (Demo)", server="https://x.com",
+    Account(X_ID, Network.X, "HumasJatengDemo", "Humas Jateng (Demo)", server="https://x.example",
             remote_id=_number_id("HumasJatengDemo")),
 )
 
@@ -468,7 +469,7 @@ def _person(account: Account, key: str) -> Person:
     if account.network is Network.BLUESKY:
         remote_id, url, host = _did(handle), f"https://bsky.app/profile/{handle}", ""
     elif account.network is Network.X:
-        remote_id, url, host = _number_id(handle), f"https://x.com/{handle}", ""
+        remote_id, url, host = _number_id(handle), f"https://x.example/{handle}", ""
     else:
         host = host or _instance(account)
         remote_id, url = _number_id(handle), f"https://{host}/@{user}"

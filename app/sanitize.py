@@ -89,7 +89,7 @@ class _TextExtractor(HTMLParser):
             self._line_start = data.endswith("\n")
             return
         # Outside <pre>, any run of HTML whitespace (newlines included) reads as one space.
-        data = re.sub(r"\s+", " ", data)
+        data = re.sub(r"[ \t\n\r\f]+", " ", data)
         if self._line_start or (self.parts and self.parts[-1].endswith(" ")):
             data = data.lstrip(" ")
         if data:

@@ -537,9 +537,10 @@ class Store:
             )
 
     def due_scheduled(self, now: datetime) -> list[ScheduledPost]:
-        """Pending posts whose time has come, soonest first."""
+        """Pending posts of current accounts whose time has come, soonest first."""
         return self._select(
-            """SELECT * FROM scheduled_posts WHERE sort_key >= ? AND state = ?
+            """SELECT * FROM scheduled_posts AS s WHERE sort_key >= ? AND state = ?
+                AND EXISTS (SELECT 1 FROM accounts WHERE id = s.account_id)
             ORDER BY sort_key DESC, id DESC""",
             (-to_ms(now), ScheduleState.PENDING.value),
             schema.scheduled_from_row,

@@ -85,6 +85,31 @@ class ResizeGrip(QWidget):
         self.released.emit()
 
 
+class ElidedLabel(QLabel):
+    """A one-line label that ends in "…" instead of widening the column."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def set_full_text(self, text: str) -> None:
+        self._full = text
+        self.setToolTip(text)
+        self._elide()
+
+    def full_text(self) -> str:
+        return self._full
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        metrics = self.fontMetrics()
+        self.setText(metrics.elidedText(self._full, Qt.TextElideMode.ElideRight, self.width()))
+
+
 class ColumnView(QFrame):
     """The widgets of one column; all logic lives in its ColumnController."""
 
@@ -161,17 +186,24 @@ class ColumnView(QFrame):
         row.addWidget(self.kind_icon)
         texts = QVBoxLayout()
         texts.setSpacing(0)
-        self.title = QLabel(header)
+        self.title = ElidedLabel(header)
         self.title.setObjectName("title")
         font = self.title.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.1)
         self.title.setFont(font)
-        self.subtitle = QLabel(header)
+        self.subtitle = ElidedLabel(header)
         self.subtitle.setObjectName("subtitle")
-        self.subtitle.setStyleSheet("color: palette(placeholder-text);")
+        self.updated = ElidedLabel(header)
+        self.updated.setObjectName("updated")
+        small = self.updated.font()
+        small.setPointSizeF(small.pointSizeF() * 0.9)
+        self.updated.setFont(small)
+        for label in (self.subtitle, self.updated):
+            label.setStyleSheet("color: palette(placeholder-text);")
         texts.addWidget(self.title)
         texts.addWidget(self.subtitle)
+        texts.addWidget(self.updated)
         row.addLayout(texts, 1)
         self.unread = QLabel(header)
         self.unread.setObjectName("unread")
@@ -225,21 +257,26 @@ class ColumnView(QFrame):
         controller = self.controller
         kind = controller.kind
         self.kind_icon.setPixmap(icon(kind.icon if kind else "warning").pixmap(QSize(20, 20)))
-        self.title.setText(controller.title())
-        parts: list[str] = []
+        self.title.set_full_text(controller.title())
         account = controller.account()
         if account is not None:
-            parts.append(f"{account.label} · {network_name(account.network)}")
+            self.subtitle.set_full_text(f"{account.label} · {network_name(account.network)}")
         elif not controller.spec.account_id:
-            parts.append(QCoreApplication.translate("column", "All accounts"))
+            self.subtitle.set_full_text(QCoreApplication.translate("column", "All accounts"))
         else:
-            parts.append(QCoreApplication.translate("column", "Account removed"))
+            self.subtitle.set_full_text(QCoreApplication.translate("column", "Account removed"))
         when = controller.last_refreshed()
-        if when is not None:
-            age = relative_time(when, datetime.now(UTC))
-            parts.append(QCoreApplication.translate("column", "updated %1").replace("%1", age))
-        self.subtitle.setText(" · ".join(parts))
-        self.subtitle.setToolTip(self.subtitle.text())
+        now = datetime.now(UTC)
+        if when is not None and (now - when).total_seconds() < 60:
+            text = QCoreApplication.translate("column", "updated just now")
+        elif when is not None:
+            age = relative_time(when, now)
+            text = QCoreApplication.translate("column", "updated %1 ago").replace("%1", age)
+        elif controller.feed_keys():
+            text = QCoreApplication.translate("column", "not fetched yet")
+        else:
+            text = QCoreApplication.translate("column", "kept on this computer")
+        self.updated.set_full_text(text)
         self._show_unread(controller.model.unread_count())
 
     def _show_unread(self, count: int) -> None:

@@ -101,7 +101,7 @@ class PostDelegate(QStyledItemDelegate):
         media = entry.post.media
         if not media:
             return ""
-        note = QCoreApplication.translate("delegate", "%n attachment(s)", "", len(media))
+        note = QCoreApplication.translate("delegate", "Media (%n)", "", len(media))
         described = [m.description for m in media if m.description]
         if described:
             note += ": " + described[0]

@@ -55,5 +55,5 @@ def test_second_start_reuses_the_demo_profile(tmp_path: Path, lang: str) -> None
     for _ in range(2):
         result = _run(tmp_path, "--demo", "--screenshot", str(tmp_path / "s.png"), lang=lang)
         assert result.returncode == 0, result.stderr
-    databases = list((tmp_path / "home").rglob("*.sqlite"))
+    databases = list((tmp_path / "home").rglob("*.sqlite3"))
     assert len(databases) == 1
