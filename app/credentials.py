@@ -26,21 +26,20 @@ _PROBE_USER = "pantau-probe"
 T = TypeVar("T")
 
 
-def _backend_errors() -> tuple[type[BaseException], ...]:
-    # What a broken or locked store raises. OSError: no D-Bus socket; RuntimeError: keyring's
-    # NoKeyringError and the priority check of an unavailable backend.
-    errors: list[type[BaseException]] = [keyring.errors.KeyringError, OSError, RuntimeError]
-    try:  # Linux only: the Secret Service client libraries behind keyring
-        from jeepney.wrappers import DBusErrorResponse
-        from secretstorage.exceptions import SecretStorageException
-    except ImportError:
-        pass
-    else:
-        errors += [SecretStorageException, DBusErrorResponse]
-    return tuple(errors)
-
-
-_BACKEND_ERRORS = _backend_errors()
+# What a broken or locked store raises. OSError: no D-Bus socket; RuntimeError: keyring's
+# NoKeyringError and the priority check of an unavailable backend.
+_BACKEND_ERRORS: tuple[type[BaseException], ...] = (
+    keyring.errors.KeyringError,
+    OSError,
+    RuntimeError,
+)
+try:  # Linux only: the Secret Service client libraries behind keyring
+    from jeepney.wrappers import DBusErrorResponse
+    from secretstorage.exceptions import SecretStorageException
+except ImportError:
+    pass
+else:
+    _BACKEND_ERRORS += (SecretStorageException, DBusErrorResponse)
 
 
 def _advice() -> str:
@@ -151,11 +150,13 @@ def _kind(exc: BaseException) -> str:
 
 def _store(account_id: str, secret: str) -> None:
     check_backend()  # refuses before anything is written; keyring itself would not always
-    _call(account_id, "store", lambda: keyring.set_password(SERVICE, entry_name(account_id), secret))
+    name = entry_name(account_id)
+    _call(account_id, "store", lambda: keyring.set_password(SERVICE, name, secret))
 
 
 def _read(account_id: str) -> str:
-    secret = _call(account_id, "read", lambda: keyring.get_password(SERVICE, entry_name(account_id)))
+    name = entry_name(account_id)
+    secret = _call(account_id, "read", lambda: keyring.get_password(SERVICE, name))
     if secret is None:
         raise SecretMissing(account_id)
     logs.register_secret(secret)

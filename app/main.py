@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import __version__, credentials, demo, paths
 from app.logs import setup_logging
+from app.outbox import OutboxSender
 from app.settings import Settings
 from app.store import Store, StoreError
 from app.sync import AccountProviders, SyncEngine
@@ -113,8 +114,12 @@ async def run(args: argparse.Namespace, app: QApplication, crash: CrashHandler) 
     settings = Settings(store)
     language = args.lang or choose_language(settings.get("language"), QLocale.system())
     translators = install_translators(app, language)
-    sync = None if args.demo else SyncEngine(store=store, providers=AccountProviders())
-    window = MainWindow(store=store, sync=sync, settings=settings, bridge=bridge, demo=args.demo)
+    providers = None if args.demo else AccountProviders()
+    sync = None if providers is None else SyncEngine(store=store, providers=providers)
+    sender = None if providers is None else OutboxSender(store=store, providers=providers)
+    window = MainWindow(
+        store=store, sync=sync, sender=sender, settings=settings, bridge=bridge, demo=args.demo
+    )
     size = parse_size(args.size)
     if size is not None:
         window.resize(*size)

@@ -13,7 +13,7 @@ Profile = Literal["default", "demo"]
 
 APP_NAME = "Pantau"
 HOME_ENV = "PANTAU_HOME"
-"""Puts every folder under one directory: tests point it at tmp_path, a portable copy at a USB stick."""
+"""Puts every folder under one directory (tests point it at their tmp_path)."""
 
 DATABASE_NAME = "pantau.sqlite3"
 _PROFILES: frozenset[str] = frozenset(get_args(Profile))

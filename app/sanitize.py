@@ -116,12 +116,11 @@ def _split_url(candidate: str) -> tuple[str, str]:
     """The URL and the punctuation after it that belongs to the sentence, not the link."""
     url = candidate
     while url:
-        if url[-1] in _TRAILING:
-            url = url[:-1]
-        elif url[-1] == ")" and url.count("(") < url.count(")"):
-            url = url[:-1]
-        else:
+        # A ")" closes the sentence's parenthesis unless the URL opened one, as Wikipedia's do.
+        unbalanced = url[-1] == ")" and url.count("(") < url.count(")")
+        if url[-1] not in _TRAILING and not unbalanced:
             break
+        url = url[:-1]
     return url, candidate[len(url) :]
 
 

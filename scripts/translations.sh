@@ -9,6 +9,9 @@ for language in id en; do
   target=$([ "$language" = id ] && echo id_ID || echo en_US)
   .venv/bin/pyside6-lupdate -no-obsolete -locations none -target-language "$target" "${sources[@]}" \
     -ts "resources/translations/pantau_${language}.ts"
+  if [ "$language" = en ]; then
+    .venv/bin/python scripts/english_catalogue.py resources/translations/pantau_en.ts
+  fi
   .venv/bin/pyside6-lrelease -silent "resources/translations/pantau_${language}.ts" \
     -qm "resources/translations/pantau_${language}.qm"
 done

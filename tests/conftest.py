@@ -1,4 +1,4 @@
-"""Autouse guards for every test: a temporary profile, no stray keyring use, no unexpected log warnings."""
+"""Autouse guards for every test: temporary profile, no stray keyring, no unexpected warnings."""
 
 from __future__ import annotations
 
@@ -66,9 +66,7 @@ def fail_on_log_warnings(request: pytest.FixtureRequest) -> Iterator[None]:
     finally:
         root.removeHandler(collector)
     if collector.records and request.node.get_closest_marker("log_warnings") is None:
-        lines = "\n".join(
-            f"  {r.levelname} {r.name}: {r.getMessage()}" for r in collector.records
-        )
+        lines = "\n".join(f"  {r.levelname} {r.name}: {r.getMessage()}" for r in collector.records)
         pytest.fail(
             f"Unexpected log warnings (mark the test @pytest.mark.log_warnings if intended):\n"
             f"{lines}",

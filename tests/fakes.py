@@ -8,6 +8,7 @@ from typing import ClassVar
 
 from app.model import Account, Draft, FeedSpec, Network, Person, Post
 from app.providers.base import Cursor, Page, Provider, ProviderError, RateLimit
+from tests.factories import make_post
 
 
 class FakeProvider:
@@ -26,6 +27,7 @@ class FakeProvider:
         self.error = error
         self.delay = delay
         self.calls: list[tuple[str, str | None]] = []
+        self.published: list[tuple[Draft, str]] = []
         self.closed = False
 
     async def whoami(self) -> Person:
@@ -45,7 +47,10 @@ class FakeProvider:
         return Page(items, older=older, newer=newer)
 
     async def publish(self, draft: Draft, *, idempotency_key: str) -> Post:
-        raise NotImplementedError
+        self.published.append((draft, idempotency_key))
+        if self.error is not None:
+            raise self.error
+        return make_post(remote_id=f"sent-{len(self.published)}", text=draft.text)
 
     def rate_limit(self) -> RateLimit | None:
         return None

@@ -21,10 +21,17 @@ from app.providers.base import (
 from app.store import StoreError
 
 
-def describe(exc: BaseException, account: str = "", *, now: datetime | None = None) -> str:
-    """What happened and what to do, naming the account; never a traceback or a token."""
+def describe(
+    exc: BaseException, account: str = "", *, sending: bool = False, now: datetime | None = None
+) -> str:
+    """What happened and what to do, naming the account; never a traceback or a token.
+    `sending` phrases it for a write the user is waiting on rather than a refresh."""
     who = account or QCoreApplication.translate("errors", "this account")
-    if isinstance(exc, Offline):
+    if isinstance(exc, Offline) and sending:
+        text = QCoreApplication.translate(
+            "errors", "Cannot reach the server of %1. Your text is kept: press Send to try again."
+        )
+    elif isinstance(exc, Offline):
         text = QCoreApplication.translate(
             "errors", "Cannot reach the server of %1. Showing cached posts; will retry."
         )

@@ -10,10 +10,11 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QProcess, QSize, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QToolBar, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QToolBar, QWidget
 
 from app import credentials
 from app.model import Account, ColumnSpec, ColumnState, Entry, Network
+from app.outbox import OutboxSender
 from app.providers.base import Offline, registered_networks
 from app.settings import Settings
 from app.store import ACCOUNTS_CHANGED, SCHEDULED_CHANGED, Store
@@ -26,6 +27,7 @@ from app.ui.deck import Deck
 from app.ui.errors import describe
 from app.ui.icons import icon
 from app.ui.messages import Level, MessageBridge
+from app.ui.reply_dialog import ReplyDialog
 from app.ui.settings_dialog import SettingsDialog
 
 log = logging.getLogger(__name__)
@@ -42,6 +44,7 @@ class MainWindow(QMainWindow):
         *,
         store: Store,
         sync: SyncEngine | None,
+        sender: OutboxSender | None = None,
         settings: Settings,
         bridge: MessageBridge,
         demo: bool = False,
@@ -50,6 +53,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self._store = store
         self._sync = sync
+        self._sender = sender
         self._settings = settings
         self._bridge = bridge
         self._demo = demo
@@ -324,18 +328,21 @@ class MainWindow(QMainWindow):
         QDesktopServices.openUrl(qurl)
 
     def reply_to(self, entry: Entry) -> None:
-        if self._demo:
-            self._bridge.info(
-                QCoreApplication.translate("window", "Demo: replies are not sent to any network.")
+        """Reply from the account that saw the post, in a window of its own."""
+        account = self._store.account(entry.post.account_id)
+        if account is None:
+            self._bridge.warning(
+                QCoreApplication.translate(
+                    "window", "The account that received this post was removed."
+                )
             )
             return
-        QMessageBox.information(
-            self,
-            QCoreApplication.translate("window", "Reply"),
-            QCoreApplication.translate(
-                "window", "Replying needs a signed-in account on this network."
-            ),
+        dialog = ReplyDialog(entry, account, store=self._store, sender=self._sender, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.sent.connect(
+            lambda: self._bridge.info(QCoreApplication.translate("window", "Reply sent."))
         )
+        dialog.show()
 
     def _open_demo(self) -> None:
         QProcess.startDetached(sys.executable, ["-m", "app", "--demo"])

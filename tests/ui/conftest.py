@@ -34,6 +34,7 @@ def loop(qapp: QApplication) -> Iterator[asyncio.AbstractEventLoop]:
     asyncio.set_event_loop(event_loop)
     yield event_loop
     event_loop.run_until_complete(asyncio.sleep(0))
+    event_loop.close()
     asyncio.set_event_loop(None)
 
 

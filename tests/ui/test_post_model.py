@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import functools
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import timedelta
 
@@ -89,15 +89,13 @@ def test_unread_follows_the_read_position() -> None:
     assert model.unread_count() == 0
 
 
-def _page(
-    column: ColumnKind,
-    store: Store,
-    spec: ColumnSpec,
-    accounts: list[Account],
-    before: tuple[int, int] | None,
-    limit: int,
-) -> list[Entry]:
-    return column.page(store, spec, accounts, before=before, limit=limit)
+def _loader(
+    column: ColumnKind, store: Store, spec: ColumnSpec, accounts: list[Account]
+) -> Callable[[tuple[int, int] | None, int], list[Entry]]:
+    def load(before: tuple[int, int] | None, limit: int) -> list[Entry]:
+        return column.page(store, spec, accounts, before=before, limit=limit)
+
+    return load
 
 
 def test_demo_columns_load_from_a_real_store(demo_store: Store) -> None:
@@ -105,7 +103,7 @@ def test_demo_columns_load_from_a_real_store(demo_store: Store) -> None:
     for state in demo_store.columns():
         column = kind(state.spec.kind)
         assert column is not None
-        model = PostModel(load=functools.partial(_page, column, demo_store, state.spec, accounts))
+        model = PostModel(load=_loader(column, demo_store, state.spec, accounts))
         model.fetchMore()
         assert model.rowCount() >= 5, state.spec
         entry = model.data(model.index(0), Role.ENTRY)

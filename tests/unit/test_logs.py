@@ -103,14 +103,14 @@ def test_ordinary_text_is_left_alone() -> None:
 def test_bad_format_arguments_still_log_redacted(log_file: Path) -> None:
     secret = "fmt-secret-1234567"
     logs.register_secret(secret)
-    log.info("two %s %s but one", secret)
+    log.info("two %s %s but one", secret)  # noqa: PLE1206 - the mistake under test
     text = read(log_file)
     assert "two" in text
     assert secret not in text
 
 
 @given(
-    secret=st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1),
+    secret=st.text(st.characters(exclude_categories=("Cs", "Cc")), min_size=1),
     before=st.text(),
     after=st.text(),
 )

@@ -1,0 +1,483 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en_US">
+    <context>
+        <name>accounts</name>
+        <message>
+            <source>Accounts</source>
+            <translation>Accounts</translation>
+        </message>
+        <message>
+            <source>Add account</source>
+            <translation>Add account</translation>
+        </message>
+        <message>
+            <source>Remove…</source>
+            <translation>Remove…</translation>
+        </message>
+        <message>
+            <source>No network can be added in this version yet: Mastodon, Bluesky and X sign-in arrive in the next releases. Try the demo deck meanwhile.</source>
+            <translation>No network can be added in this version yet: Mastodon, Bluesky and X sign-in arrive in the next releases. Try the demo deck meanwhile.</translation>
+        </message>
+        <message>
+            <source>needs attention</source>
+            <translation>needs attention</translation>
+        </message>
+        <message>
+            <source>Remove account</source>
+            <translation>Remove account</translation>
+        </message>
+        <message>
+            <source>Remove %1 from Pantau? Its sign-in is deleted from the password store and its columns are closed.</source>
+            <translation>Remove %1 from Pantau? Its sign-in is deleted from the password store and its columns are closed.</translation>
+        </message>
+        <message>
+            <source>Also delete its cached posts and messages</source>
+            <translation>Also delete its cached posts and messages</translation>
+        </message>
+    </context>
+    <context>
+        <name>add_column</name>
+        <message>
+            <source>Column settings</source>
+            <translation>Column settings</translation>
+        </message>
+        <message>
+            <source>Add column</source>
+            <translation>Add column</translation>
+        </message>
+        <message>
+            <source>Account:</source>
+            <translation>Account:</translation>
+        </message>
+        <message>
+            <source>All accounts</source>
+            <translation>All accounts</translation>
+        </message>
+        <message>
+            <source>Choose a column kind.</source>
+            <translation>Choose a column kind.</translation>
+        </message>
+        <message>
+            <source>Add an account first: this column reads from an account.</source>
+            <translation>Add an account first: this column reads from an account.</translation>
+        </message>
+    </context>
+    <context>
+        <name>column</name>
+        <message>
+            <source>Unknown column</source>
+            <translation>Unknown column</translation>
+        </message>
+        <message>
+            <source>Drag to move this column</source>
+            <translation>Drag to move this column</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>Refresh</translation>
+        </message>
+        <message>
+            <source>Column settings</source>
+            <translation>Column settings</translation>
+        </message>
+        <message>
+            <source>Remove column</source>
+            <translation>Remove column</translation>
+        </message>
+        <message>
+            <source>Settings…</source>
+            <translation>Settings…</translation>
+        </message>
+        <message>
+            <source>Mark all as read</source>
+            <translation>Mark all as read</translation>
+        </message>
+        <message>
+            <source>Move left</source>
+            <translation>Move left</translation>
+        </message>
+        <message>
+            <source>Move right</source>
+            <translation>Move right</translation>
+        </message>
+        <message>
+            <source>All accounts</source>
+            <translation>All accounts</translation>
+        </message>
+        <message>
+            <source>Account removed</source>
+            <translation>Account removed</translation>
+        </message>
+        <message>
+            <source>updated just now</source>
+            <translation>updated just now</translation>
+        </message>
+        <message>
+            <source>updated %1 ago</source>
+            <translation>updated %1 ago</translation>
+        </message>
+        <message>
+            <source>not fetched yet</source>
+            <translation>not fetched yet</translation>
+        </message>
+        <message>
+            <source>kept on this computer</source>
+            <translation>kept on this computer</translation>
+        </message>
+        <message>
+            <source>%n unread</source>
+            <translation>%n unread</translation>
+        </message>
+    </context>
+    <context>
+        <name>columns</name>
+        <message>
+            <source>#KemalaJateng #LaporGub</source>
+            <translation>#KemalaJateng #LaporGub</translation>
+        </message>
+        <message>
+            <source>Any of these tags</source>
+            <translation>Any of these tags</translation>
+        </message>
+        <message>
+            <source>All of these tags</source>
+            <translation>All of these tags</translation>
+        </message>
+        <message>
+            <source>#spam</source>
+            <translation>#spam</translation>
+        </message>
+        <message>
+            <source>Tags:</source>
+            <translation>Tags:</translation>
+        </message>
+        <message>
+            <source>Match:</source>
+            <translation>Match:</translation>
+        </message>
+        <message>
+            <source>Except:</source>
+            <translation>Except:</translation>
+        </message>
+        <message>
+            <source>Type at least one tag, for example #KemalaJateng.</source>
+            <translation>Type at least one tag, for example #KemalaJateng.</translation>
+        </message>
+        <message>
+            <source>Hashtag</source>
+            <translation>Hashtag</translation>
+        </message>
+        <message>
+            <source>Every public post with one or several tags, such as #KemalaJateng.</source>
+            <translation>Every public post with one or several tags, such as #KemalaJateng.</translation>
+        </message>
+        <message>
+            <source>Home</source>
+            <translation>Home</translation>
+        </message>
+        <message>
+            <source>Posts from the people and pages the account follows.</source>
+            <translation>Posts from the people and pages the account follows.</translation>
+        </message>
+        <message>
+            <source>Mentions</source>
+            <translation>Mentions</translation>
+        </message>
+        <message>
+            <source>Mentions and replies to one account, or to all accounts together.</source>
+            <translation>Mentions and replies to one account, or to all accounts together.</translation>
+        </message>
+        <message>
+            <source>Mentions (all accounts)</source>
+            <translation>Mentions (all accounts)</translation>
+        </message>
+        <message>
+            <source>Direct messages</source>
+            <translation>Direct messages</translation>
+        </message>
+        <message>
+            <source>Private conversations with citizens and vendors.</source>
+            <translation>Private conversations with citizens and vendors.</translation>
+        </message>
+        <message>
+            <source>Scheduled</source>
+            <translation>Scheduled</translation>
+        </message>
+        <message>
+            <source>Posts queued to go out later, on the server or from this PC.</source>
+            <translation>Posts queued to go out later, on the server or from this PC.</translation>
+        </message>
+        <message>
+            <source>Scheduled (all accounts)</source>
+            <translation>Scheduled (all accounts)</translation>
+        </message>
+        <message>
+            <source>e.g. dokumen penawaran</source>
+            <translation>e.g. dokumen penawaran</translation>
+        </message>
+        <message>
+            <source>Search for:</source>
+            <translation>Search for:</translation>
+        </message>
+        <message>
+            <source>Type what to search for.</source>
+            <translation>Type what to search for.</translation>
+        </message>
+        <message>
+            <source>Search</source>
+            <translation>Search</translation>
+        </message>
+        <message>
+            <source>Posts matching words or names, on the network and in the local cache.</source>
+            <translation>Posts matching words or names, on the network and in the local cache.</translation>
+        </message>
+    </context>
+    <context>
+        <name>crash</name>
+        <message>
+            <source>Pantau hit a problem</source>
+            <translation>Pantau hit a problem</translation>
+        </message>
+        <message>
+            <source>Something unexpected went wrong. Your drafts and cached posts are safe. The details were written to %1.</source>
+            <translation>Something unexpected went wrong. Your drafts and cached posts are safe. The details were written to %1.</translation>
+        </message>
+    </context>
+    <context>
+        <name>deck</name>
+        <message>
+            <source>Welcome to Pantau</source>
+            <translation>Welcome to Pantau</translation>
+        </message>
+        <message>
+            <source>Add the office accounts you answer from, then add columns for mentions, hashtags such as #KemalaJateng, direct messages and scheduled posts.</source>
+            <translation>Add the office accounts you answer from, then add columns for mentions, hashtags such as #KemalaJateng, direct messages and scheduled posts.</translation>
+        </message>
+        <message>
+            <source>Add an account…</source>
+            <translation>Add an account…</translation>
+        </message>
+        <message>
+            <source>Add a column…</source>
+            <translation>Add a column…</translation>
+        </message>
+        <message>
+            <source>Explore the demo deck</source>
+            <translation>Explore the demo deck</translation>
+        </message>
+    </context>
+    <context>
+        <name>delegate</name>
+        <message>
+            <source>Reply</source>
+            <translation>Reply</translation>
+        </message>
+        <message>
+            <source>Open in browser</source>
+            <translation>Open in browser</translation>
+        </message>
+        <message>
+            <source>Failed to send</source>
+            <translation>Failed to send</translation>
+        </message>
+        <message>
+            <source>Scheduled for %1</source>
+            <translation>Scheduled for %1</translation>
+        </message>
+        <message>
+            <source>New message · %1</source>
+            <translation>New message · %1</translation>
+        </message>
+        <message>
+            <source>Conversation · %1</source>
+            <translation>Conversation · %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>errors</name>
+        <message>
+            <source>this account</source>
+            <translation>this account</translation>
+        </message>
+        <message>
+            <source>Cannot reach the server of %1. Your text is kept: press Send to try again.</source>
+            <translation>Cannot reach the server of %1. Your text is kept: press Send to try again.</translation>
+        </message>
+        <message>
+            <source>Cannot reach the server of %1. Showing cached posts; will retry.</source>
+            <translation>Cannot reach the server of %1. Showing cached posts; will retry.</translation>
+        </message>
+        <message>
+            <source>The session of %1 has ended. Sign in again.</source>
+            <translation>The session of %1 has ended. Sign in again.</translation>
+        </message>
+        <message>
+            <source>The network asks %1 to slow down. Next try in %n min.</source>
+            <translation>The network asks %1 to slow down. Next try in %n min.</translation>
+        </message>
+        <message>
+            <source>That post or page no longer exists (%1).</source>
+            <translation>That post or page no longer exists (%1).</translation>
+        </message>
+        <message>
+            <source>The server refused the request of %1.</source>
+            <translation>The server refused the request of %1.</translation>
+        </message>
+        <message>
+            <source>The server of %1 has a problem. Will retry later.</source>
+            <translation>The server of %1 has a problem. Will retry later.</translation>
+        </message>
+        <message>
+            <source>The server of %1 sent data Pantau does not understand.</source>
+            <translation>The server of %1 sent data Pantau does not understand.</translation>
+        </message>
+        <message>
+            <source>This version of Pantau cannot connect to the network of %1 yet.</source>
+            <translation>This version of Pantau cannot connect to the network of %1 yet.</translation>
+        </message>
+        <message>
+            <source>No secure password store is available, so Pantau will not save sign-ins. Install and unlock GNOME Keyring or KWallet (on Windows: Credential Manager).</source>
+            <translation>No secure password store is available, so Pantau will not save sign-ins. Install and unlock GNOME Keyring or KWallet (on Windows: Credential Manager).</translation>
+        </message>
+        <message>
+            <source>The password store refused access for %1. Unlock it and try again.</source>
+            <translation>The password store refused access for %1. Unlock it and try again.</translation>
+        </message>
+        <message>
+            <source>The local cache cannot be written. Check free disk space.</source>
+            <translation>The local cache cannot be written. Check free disk space.</translation>
+        </message>
+        <message>
+            <source>Something went wrong. Details are in the log file.</source>
+            <translation>Something went wrong. Details are in the log file.</translation>
+        </message>
+    </context>
+    <context>
+        <name>reply</name>
+        <message>
+            <source>Reply</source>
+            <translation>Reply</translation>
+        </message>
+        <message>
+            <source>Replying to %1</source>
+            <translation>Replying to %1</translation>
+        </message>
+        <message>
+            <source>From %1 on %2</source>
+            <translation>From %1 on %2</translation>
+        </message>
+        <message>
+            <source>Send</source>
+            <translation>Send</translation>
+        </message>
+        <message>
+            <source>Demo: replies are kept as drafts and never sent.</source>
+            <translation>Demo: replies are kept as drafts and never sent.</translation>
+        </message>
+        <message>
+            <source>Sending…</source>
+            <translation>Sending…</translation>
+        </message>
+    </context>
+    <context>
+        <name>settings</name>
+        <message>
+            <source>Settings</source>
+            <translation>Settings</translation>
+        </message>
+        <message>
+            <source>Same as the computer</source>
+            <translation>Same as the computer</translation>
+        </message>
+        <message>
+            <source>Language:</source>
+            <translation>Language:</translation>
+        </message>
+        <message>
+            <source>Fetch new posts:</source>
+            <translation>Fetch new posts:</translation>
+        </message>
+        <message>
+            <source>A new language applies when Pantau restarts.</source>
+            <translation>A new language applies when Pantau restarts.</translation>
+        </message>
+    </context>
+    <context>
+        <name>time</name>
+        <message>
+            <source>now</source>
+            <translation>now</translation>
+        </message>
+        <message>
+            <source>%n min</source>
+            <translation>%n min</translation>
+        </message>
+        <message>
+            <source>%n h</source>
+            <translation>%n h</translation>
+        </message>
+        <message>
+            <source>%n d</source>
+            <translation>%n d</translation>
+        </message>
+        <message>
+            <source>in %1</source>
+            <translation>in %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>window</name>
+        <message>
+            <source>Demo</source>
+            <translation>Demo</translation>
+        </message>
+        <message>
+            <source>Demo data: nothing is sent or fetched from the networks.</source>
+            <translation>Demo data: nothing is sent or fetched from the networks.</translation>
+        </message>
+        <message>
+            <source>Main toolbar</source>
+            <translation>Main toolbar</translation>
+        </message>
+        <message>
+            <source>Add column</source>
+            <translation>Add column</translation>
+        </message>
+        <message>
+            <source>Accounts</source>
+            <translation>Accounts</translation>
+        </message>
+        <message>
+            <source>Refresh all</source>
+            <translation>Refresh all</translation>
+        </message>
+        <message>
+            <source>Settings</source>
+            <translation>Settings</translation>
+        </message>
+        <message>
+            <source>No connection: showing cached posts. Pantau keeps trying.</source>
+            <translation>No connection: showing cached posts. Pantau keeps trying.</translation>
+        </message>
+        <message>
+            <source>Sign-in for this network is not available yet.</source>
+            <translation>Sign-in for this network is not available yet.</translation>
+        </message>
+        <message>
+            <source>%1 was removed.</source>
+            <translation>%1 was removed.</translation>
+        </message>
+        <message>
+            <source>This link was not opened: it is not a web address.</source>
+            <translation>This link was not opened: it is not a web address.</translation>
+        </message>
+        <message>
+            <source>The account that received this post was removed.</source>
+            <translation>The account that received this post was removed.</translation>
+        </message>
+        <message>
+            <source>Reply sent.</source>
+            <translation>Reply sent.</translation>
+        </message>
+    </context>
+</TS>

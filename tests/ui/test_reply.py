@@ -1,0 +1,80 @@
+"""Replying: saved while typing, reopened after a crash, sent once, kept when sending fails."""
+
+from __future__ import annotations
+
+import asyncio
+
+from pytestqt.qtbot import QtBot
+
+from app.model import Entry, EntryKind, OutboxState, Visibility
+from app.outbox import OutboxSender
+from app.providers.base import Offline
+from app.store import Store
+from app.ui.reply_dialog import ReplyDialog
+from tests.fakes import FakeProvider, FakeProviders
+
+
+def _mention(store: Store) -> Entry:
+    state = next(s for s in store.columns() if s.spec.kind == "mentions")
+    keys = [f"{state.spec.account_id}|mentions"]
+    return store.feed_entries(keys, before=None, limit=1)[0]
+
+
+def _dialog(qtbot: QtBot, store: Store, entry: Entry, sender: OutboxSender | None) -> ReplyDialog:
+    account = store.account(entry.post.account_id)
+    assert account is not None
+    dialog = ReplyDialog(entry, account, store=store, sender=sender)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def test_typed_reply_survives_closing_and_reopening(qtbot: QtBot, demo_store: Store) -> None:
+    entry = _mention(demo_store)
+    first = _dialog(qtbot, demo_store, entry, None)
+    assert first.editor.toPlainText().startswith("@")
+    first.editor.setPlainText("Silakan unggah ulang dokumen penawaran sebelum pukul 16.00.")
+    qtbot.waitUntil(lambda: len(demo_store.drafts()) == 1)  # saved while typing
+    first.deleteLater()  # the window vanishes as in a crash: no close handler runs
+
+    again = _dialog(qtbot, demo_store, entry, None)
+    assert again.editor.toPlainText() == (
+        "Silakan unggah ulang dokumen penawaran sebelum pukul 16.00."
+    )
+    assert not again.send_button.isEnabled()  # demo: never sent
+
+
+def test_failed_send_keeps_text_and_retry_reuses_the_key(
+    qtbot: QtBot, demo_store: Store, loop: asyncio.AbstractEventLoop
+) -> None:
+    entry = _mention(demo_store)
+    account = demo_store.account(entry.post.account_id)
+    assert account is not None
+    fake = FakeProvider(account, error=Offline(account.id, "timeout"))
+    sender = OutboxSender(store=demo_store, providers=FakeProviders({account.id: fake}))
+    dialog = _dialog(qtbot, demo_store, entry, sender)
+    dialog.editor.setPlainText("@dewi_pokja sudah kami cek, silakan coba lagi.")
+    dialog.send()
+    loop.run_until_complete(asyncio.sleep(0.05))
+    assert dialog.editor.toPlainText() == "@dewi_pokja sudah kami cek, silakan coba lagi."
+    assert "try again" in dialog.problem.text()
+    assert [i.state for i in demo_store.outbox()] == [OutboxState.FAILED]
+
+    fake.error = None
+    with qtbot.waitSignal(dialog.sent, timeout=2000):
+        dialog.send()
+        loop.run_until_complete(asyncio.sleep(0.05))
+    keys = [key for _, key in fake.published]
+    assert len(keys) == 2
+    assert keys[0] == keys[1]  # the same idempotency key on the retry
+    assert [i.state for i in demo_store.outbox()] == [OutboxState.SENT]
+    assert demo_store.drafts() == []
+    assert fake.published[-1][0].in_reply_to == entry.post.remote_id
+
+
+def test_reply_in_a_conversation_stays_direct(qtbot: QtBot, demo_store: Store) -> None:
+    accounts = [a.id for a in demo_store.accounts()]
+    keys = [f"{a}|conversations" for a in accounts]
+    conversation = demo_store.conversation_entries(keys, before=None, limit=1)[0]
+    assert conversation.kind is EntryKind.CONVERSATION
+    dialog = _dialog(qtbot, demo_store, conversation, None)
+    assert dialog.current_draft().visibility is Visibility.DIRECT
