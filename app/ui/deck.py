@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -10,11 +10,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from app.ui.column_view import COLUMN_MIME, ColumnView
+from app.ui.icons import icon
 
 
 class _Strip(QWidget):
@@ -102,15 +104,30 @@ class Deck(QScrollArea):
         self._strip.column_dropped.connect(self._dropped)
         self.setWidget(self._strip)
         self._welcome = self._build_welcome()
-        self._strip.row.insertWidget(0, self._welcome)
+        self._strip.row.insertWidget(0, self._welcome, 100)
         self._update_welcome()
 
     def _build_welcome(self) -> QWidget:
-        box = QFrame(self._strip)
+        page = QWidget(self._strip)
+        page.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        centre = QHBoxLayout(page)
+        box = QFrame(page)
         box.setObjectName("welcome")
-        box.setMaximumWidth(520)
+        box.setFixedWidth(460)
+        box.setStyleSheet(
+            "QFrame#welcome { background: palette(base); border: 1px solid palette(midlight);"
+            " border-radius: 8px; }"
+        )
+        centre.addStretch(1)
+        centre.addWidget(box, 0, Qt.AlignmentFlag.AlignVCenter)
+        centre.addStretch(1)
         layout = QVBoxLayout(box)
-        layout.addStretch(1)
+        layout.setContentsMargins(28, 24, 28, 24)
+        layout.setSpacing(10)
+        logo = QLabel(box)
+        logo.setPixmap(icon("pantau").pixmap(QSize(72, 72)))
+        logo.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(logo)
         title = QLabel(QCoreApplication.translate("deck", "Welcome to Pantau"), box)
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.6)
@@ -131,10 +148,11 @@ class Deck(QScrollArea):
         add_column.clicked.connect(self.add_column_requested)
         demo = QPushButton(QCoreApplication.translate("deck", "Explore the demo deck"), box)
         demo.clicked.connect(self.demo_requested)
+        title.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        add_account.setDefault(True)
         for widget in (title, text, add_account, add_column, demo):
             layout.addWidget(widget)
-        layout.addStretch(2)
-        return box
+        return page
 
     def _update_welcome(self) -> None:
         self._welcome.setVisible(not self._strip.columns())

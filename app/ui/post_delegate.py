@@ -30,6 +30,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from app.model import Entry, EntryKind, ScheduleState
+from app.sanitize import sanitize_html
 from app.ui.icons import network_color, network_name
 from app.ui.post_model import Role
 from app.ui.timefmt import absolute_time
@@ -90,7 +91,9 @@ class PostDelegate(QStyledItemDelegate):
         doc.setDefaultStyleSheet(
             f"a {{ color: {ACCENT.name()}; text-decoration: none; }} p {{ margin: 0; }}"
         )
-        doc.setHtml(entry.post.html)
+        # Stored HTML was sanitised when parsed; cleaning again here (once per cached
+        # layout) means nothing unsanitised reaches Qt even from an old or damaged cache.
+        doc.setHtml(sanitize_html(entry.post.html))
         doc.setTextWidth(max(width, 40))
         self._docs[key] = doc
         if len(self._docs) > LAYOUT_CACHE:

@@ -5,480 +5,488 @@
     <name>accounts</name>
     <message>
         <source>Accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>Akun</translation>
     </message>
     <message>
         <source>Add account</source>
-        <translation type="unfinished"></translation>
+        <translation>Tambah akun</translation>
     </message>
     <message>
         <source>Remove…</source>
-        <translation type="unfinished"></translation>
+        <translation>Hapus…</translation>
     </message>
     <message>
         <source>No network can be added in this version yet: Mastodon, Bluesky and X sign-in arrive in the next releases. Try the demo deck meanwhile.</source>
-        <translation type="unfinished"></translation>
+        <translation>Belum ada jaringan yang dapat ditambahkan di versi ini: fitur masuk Mastodon, Bluesky, dan X hadir di rilis berikutnya. Sementara itu, cobalah tampilan demo.</translation>
     </message>
     <message>
         <source>needs attention</source>
-        <translation type="unfinished"></translation>
+        <translation>perlu perhatian</translation>
     </message>
     <message>
         <source>Remove account</source>
-        <translation type="unfinished"></translation>
+        <translation>Hapus akun</translation>
     </message>
     <message>
         <source>Remove %1 from Pantau? Its sign-in is deleted from the password store and its columns are closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hapus %1 dari Pantau? Data masuknya dihapus dari penyimpanan kata sandi dan kolom-kolomnya ditutup.</translation>
     </message>
     <message>
         <source>Also delete its cached posts and messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Hapus juga postingan dan pesan yang tersimpan</translation>
     </message>
 </context>
 <context>
     <name>add_column</name>
     <message>
         <source>Column settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Pengaturan kolom</translation>
     </message>
     <message>
         <source>Add column</source>
-        <translation type="unfinished"></translation>
+        <translation>Tambah kolom</translation>
     </message>
     <message>
         <source>Account:</source>
-        <translation type="unfinished"></translation>
+        <translation>Akun:</translation>
     </message>
     <message>
         <source>All accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>Semua akun</translation>
     </message>
     <message>
         <source>Choose a column kind.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pilih jenis kolom.</translation>
     </message>
     <message>
         <source>Add an account first: this column reads from an account.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tambahkan akun terlebih dahulu: kolom ini menampilkan data dari sebuah akun.</translation>
     </message>
 </context>
 <context>
     <name>column</name>
     <message>
         <source>Unknown column</source>
-        <translation type="unfinished"></translation>
+        <translation>Kolom tidak dikenal</translation>
     </message>
     <message>
         <source>Drag to move this column</source>
-        <translation type="unfinished"></translation>
+        <translation>Seret untuk memindahkan kolom ini</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Segarkan</translation>
     </message>
     <message>
         <source>Column settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Pengaturan kolom</translation>
     </message>
     <message>
         <source>Remove column</source>
-        <translation type="unfinished"></translation>
+        <translation>Hapus kolom</translation>
     </message>
     <message>
         <source>Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>Pengaturan…</translation>
     </message>
     <message>
         <source>Mark all as read</source>
-        <translation type="unfinished"></translation>
+        <translation>Tandai semua sudah dibaca</translation>
     </message>
     <message>
         <source>Move left</source>
-        <translation type="unfinished"></translation>
+        <translation>Pindah ke kiri</translation>
     </message>
     <message>
         <source>Move right</source>
-        <translation type="unfinished"></translation>
+        <translation>Pindah ke kanan</translation>
     </message>
     <message>
         <source>All accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>Semua akun</translation>
     </message>
     <message>
         <source>Account removed</source>
-        <translation type="unfinished"></translation>
+        <translation>Akun dihapus</translation>
     </message>
     <message>
         <source>updated just now</source>
-        <translation type="unfinished"></translation>
+        <translation>baru diperbarui</translation>
     </message>
     <message>
         <source>updated %1 ago</source>
-        <translation type="unfinished"></translation>
+        <translation>diperbarui %1 lalu</translation>
     </message>
     <message>
         <source>not fetched yet</source>
-        <translation type="unfinished"></translation>
+        <translation>belum dimuat</translation>
     </message>
     <message>
         <source>kept on this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>disimpan di komputer ini</translation>
     </message>
     <message>
         <source>%n unread</source>
-        <translation type="unfinished"></translation>
+        <translation>%n belum dibaca</translation>
     </message>
 </context>
 <context>
     <name>columns</name>
     <message>
         <source>#KemalaJateng #LaporGub</source>
-        <translation type="unfinished"></translation>
+        <translation>#KemalaJateng #LaporGub</translation>
     </message>
     <message>
         <source>Any of these tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Salah satu tagar ini</translation>
     </message>
     <message>
         <source>All of these tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Semua tagar ini</translation>
     </message>
     <message>
         <source>#spam</source>
-        <translation type="unfinished"></translation>
+        <translation>#spam</translation>
     </message>
     <message>
         <source>Tags:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tagar:</translation>
     </message>
     <message>
         <source>Match:</source>
-        <translation type="unfinished"></translation>
+        <translation>Cocokkan:</translation>
     </message>
     <message>
         <source>Except:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kecuali:</translation>
     </message>
     <message>
         <source>Type at least one tag, for example #KemalaJateng.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ketik minimal satu tagar, misalnya #KemalaJateng.</translation>
     </message>
     <message>
         <source>Hashtag</source>
-        <translation type="unfinished"></translation>
+        <translation>Tagar</translation>
     </message>
     <message>
         <source>Every public post with one or several tags, such as #KemalaJateng.</source>
-        <translation type="unfinished"></translation>
+        <translation>Semua postingan publik dengan satu atau beberapa tagar, seperti #KemalaJateng.</translation>
     </message>
     <message>
         <source>Home</source>
-        <translation type="unfinished"></translation>
+        <translation>Beranda</translation>
     </message>
     <message>
         <source>Posts from the people and pages the account follows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Postingan dari orang dan halaman yang diikuti akun ini.</translation>
     </message>
     <message>
         <source>Mentions</source>
-        <translation type="unfinished"></translation>
+        <translation>Sebutan</translation>
     </message>
     <message>
         <source>Mentions and replies to one account, or to all accounts together.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sebutan dan balasan untuk satu akun, atau untuk semua akun sekaligus.</translation>
     </message>
     <message>
         <source>Mentions (all accounts)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sebutan (semua akun)</translation>
     </message>
     <message>
         <source>Direct messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Pesan langsung</translation>
     </message>
     <message>
         <source>Private conversations with citizens and vendors.</source>
-        <translation type="unfinished"></translation>
+        <translation>Percakapan pribadi dengan warga dan penyedia.</translation>
     </message>
     <message>
         <source>Scheduled</source>
-        <translation type="unfinished"></translation>
+        <translation>Terjadwal</translation>
     </message>
     <message>
         <source>Posts queued to go out later, on the server or from this PC.</source>
-        <translation type="unfinished"></translation>
+        <translation>Postingan yang diantrekan untuk terbit nanti, di server atau dari PC ini.</translation>
     </message>
     <message>
         <source>Scheduled (all accounts)</source>
-        <translation type="unfinished"></translation>
+        <translation>Terjadwal (semua akun)</translation>
     </message>
     <message>
         <source>e.g. dokumen penawaran</source>
-        <translation type="unfinished"></translation>
+        <translation>mis. dokumen penawaran</translation>
     </message>
     <message>
         <source>Search for:</source>
-        <translation type="unfinished"></translation>
+        <translation>Cari:</translation>
     </message>
     <message>
         <source>Type what to search for.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ketik kata yang ingin dicari.</translation>
     </message>
     <message>
         <source>Search</source>
-        <translation type="unfinished"></translation>
+        <translation>Cari</translation>
     </message>
     <message>
         <source>Posts matching words or names, on the network and in the local cache.</source>
-        <translation type="unfinished"></translation>
+        <translation>Postingan yang cocok dengan kata atau nama, di jaringan dan di cache lokal.</translation>
     </message>
 </context>
 <context>
     <name>crash</name>
     <message>
         <source>Pantau hit a problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Pantau mengalami masalah</translation>
     </message>
     <message>
         <source>Something unexpected went wrong. Your drafts and cached posts are safe. The details were written to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Terjadi kesalahan yang tidak terduga. Draf dan postingan tersimpan Anda aman. Rinciannya telah dicatat di %1.</translation>
     </message>
 </context>
 <context>
     <name>deck</name>
     <message>
         <source>Welcome to Pantau</source>
-        <translation type="unfinished"></translation>
+        <translation>Selamat datang di Pantau</translation>
     </message>
     <message>
         <source>Add the office accounts you answer from, then add columns for mentions, hashtags such as #KemalaJateng, direct messages and scheduled posts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tambahkan akun kantor yang Anda gunakan untuk menjawab, lalu tambahkan kolom untuk sebutan, tagar seperti #KemalaJateng, pesan langsung, dan postingan terjadwal.</translation>
     </message>
     <message>
         <source>Add an account…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tambah akun…</translation>
     </message>
     <message>
         <source>Add a column…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tambah kolom…</translation>
     </message>
     <message>
         <source>Explore the demo deck</source>
-        <translation type="unfinished"></translation>
+        <translation>Jelajahi tampilan demo</translation>
     </message>
 </context>
 <context>
     <name>delegate</name>
     <message>
+        <source>Media (%n)</source>
+        <translation>Media (%n)</translation>
+    </message>
+    <message>
         <source>Reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Balas</translation>
     </message>
     <message>
         <source>Open in browser</source>
-        <translation type="unfinished"></translation>
+        <translation>Buka di peramban</translation>
     </message>
     <message>
         <source>Failed to send</source>
-        <translation type="unfinished"></translation>
+        <translation>Gagal dikirim</translation>
     </message>
     <message>
         <source>Scheduled for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dijadwalkan %1</translation>
     </message>
     <message>
         <source>New message · %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Pesan baru · %1</translation>
     </message>
     <message>
         <source>Conversation · %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Percakapan · %1</translation>
     </message>
 </context>
 <context>
     <name>errors</name>
     <message>
         <source>this account</source>
-        <translation type="unfinished"></translation>
+        <translation>akun ini</translation>
     </message>
     <message>
         <source>Cannot reach the server of %1. Your text is kept: press Send to try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak dapat menghubungi server %1. Teks Anda tetap tersimpan: tekan Kirim untuk mencoba lagi.</translation>
     </message>
     <message>
         <source>Cannot reach the server of %1. Showing cached posts; will retry.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak dapat menghubungi server %1. Menampilkan postingan tersimpan; akan dicoba lagi.</translation>
     </message>
     <message>
         <source>The session of %1 has ended. Sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sesi %1 telah berakhir. Silakan masuk kembali.</translation>
     </message>
     <message>
         <source>The network asks %1 to slow down. Next try in %n min.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jaringan meminta %1 untuk memperlambat permintaan. Percobaan berikutnya dalam %n menit.</translation>
     </message>
     <message>
         <source>That post or page no longer exists (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Postingan atau halaman tersebut sudah tidak ada (%1).</translation>
     </message>
     <message>
         <source>The server refused the request of %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Server menolak permintaan %1.</translation>
     </message>
     <message>
         <source>The server of %1 has a problem. Will retry later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Server %1 sedang bermasalah. Akan dicoba lagi nanti.</translation>
     </message>
     <message>
         <source>The server of %1 sent data Pantau does not understand.</source>
-        <translation type="unfinished"></translation>
+        <translation>Server %1 mengirim data yang tidak dipahami Pantau.</translation>
     </message>
     <message>
         <source>This version of Pantau cannot connect to the network of %1 yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Versi Pantau ini belum dapat terhubung ke jaringan %1.</translation>
     </message>
     <message>
         <source>No secure password store is available, so Pantau will not save sign-ins. Install and unlock GNOME Keyring or KWallet (on Windows: Credential Manager).</source>
-        <translation type="unfinished"></translation>
+        <translation>Penyimpanan kata sandi yang aman tidak tersedia, sehingga Pantau tidak akan menyimpan data masuk. Pasang dan buka kunci GNOME Keyring atau KWallet (di Windows: Credential Manager).</translation>
     </message>
     <message>
         <source>The password store refused access for %1. Unlock it and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Penyimpanan kata sandi menolak akses untuk %1. Buka kuncinya, lalu coba lagi.</translation>
     </message>
     <message>
         <source>The local cache cannot be written. Check free disk space.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cache lokal tidak dapat ditulis. Periksa ruang kosong pada disk.</translation>
     </message>
     <message>
         <source>Something went wrong. Details are in the log file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Terjadi kesalahan. Rinciannya ada di berkas log.</translation>
     </message>
 </context>
 <context>
     <name>reply</name>
     <message>
         <source>Reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Balas</translation>
     </message>
     <message>
         <source>Replying to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Membalas %1</translation>
     </message>
     <message>
         <source>From %1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Dari %1 di %2</translation>
     </message>
     <message>
         <source>Send</source>
-        <translation type="unfinished"></translation>
+        <translation>Kirim</translation>
     </message>
     <message>
         <source>Demo: replies are kept as drafts and never sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo: balasan disimpan sebagai draf dan tidak pernah dikirim.</translation>
     </message>
     <message>
         <source>Sending…</source>
-        <translation type="unfinished"></translation>
+        <translation>Mengirim…</translation>
     </message>
 </context>
 <context>
     <name>settings</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Pengaturan</translation>
     </message>
     <message>
         <source>Same as the computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Sama dengan komputer</translation>
     </message>
     <message>
         <source>Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>Bahasa:</translation>
+    </message>
+    <message>
+        <source>every %n min</source>
+        <translation>setiap %n menit</translation>
     </message>
     <message>
         <source>Fetch new posts:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ambil postingan baru:</translation>
     </message>
     <message>
         <source>A new language applies when Pantau restarts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bahasa baru berlaku setelah Pantau dimulai ulang.</translation>
     </message>
 </context>
 <context>
     <name>time</name>
     <message>
         <source>now</source>
-        <translation type="unfinished"></translation>
+        <translation>baru saja</translation>
     </message>
     <message>
         <source>%n min</source>
-        <translation type="unfinished"></translation>
+        <translation>%n mnt</translation>
     </message>
     <message>
         <source>%n h</source>
-        <translation type="unfinished"></translation>
+        <translation>%n jam</translation>
     </message>
     <message>
         <source>%n d</source>
-        <translation type="unfinished"></translation>
+        <translation>%n hr</translation>
     </message>
     <message>
         <source>in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 lagi</translation>
     </message>
 </context>
 <context>
     <name>window</name>
     <message>
         <source>Demo</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo</translation>
     </message>
     <message>
         <source>Demo data: nothing is sent or fetched from the networks.</source>
-        <translation type="unfinished"></translation>
+        <translation>Data demo: tidak ada yang dikirim ke atau diambil dari jaringan.</translation>
     </message>
     <message>
         <source>Main toolbar</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilah alat utama</translation>
     </message>
     <message>
         <source>Add column</source>
-        <translation type="unfinished"></translation>
+        <translation>Tambah kolom</translation>
     </message>
     <message>
         <source>Accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>Akun</translation>
     </message>
     <message>
         <source>Refresh all</source>
-        <translation type="unfinished"></translation>
+        <translation>Segarkan semua</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Pengaturan</translation>
     </message>
     <message>
         <source>No connection: showing cached posts. Pantau keeps trying.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak ada koneksi: menampilkan postingan tersimpan. Pantau terus mencoba.</translation>
     </message>
     <message>
         <source>Sign-in for this network is not available yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fitur masuk untuk jaringan ini belum tersedia.</translation>
     </message>
     <message>
         <source>%1 was removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 telah dihapus.</translation>
     </message>
     <message>
         <source>This link was not opened: it is not a web address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tautan ini tidak dibuka: bukan alamat web.</translation>
     </message>
     <message>
         <source>The account that received this post was removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Akun yang menerima postingan ini telah dihapus.</translation>
     </message>
     <message>
         <source>Reply sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Balasan terkirim.</translation>
     </message>
 </context>
 </TS>
