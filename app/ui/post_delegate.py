@@ -104,7 +104,8 @@ class PostDelegate(QStyledItemDelegate):
         media = entry.post.media
         if not media:
             return ""
-        note = QCoreApplication.translate("delegate", "Media (%n)", "", len(media))
+        count = len(media)  # a plain variable: pyside6-lupdate skips calls with an expression
+        note = QCoreApplication.translate("delegate", "Media (%n)", "", count)
         described = [m.description for m in media if m.description]
         if described:
             note += ": " + described[0]

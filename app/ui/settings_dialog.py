@@ -33,9 +33,10 @@ class SettingsDialog(QDialog):
         self.language.setCurrentIndex(max(0, self.language.findData(settings.get("language"))))
         form.addRow(QCoreApplication.translate("settings", "Language:"), self.language)
         self.refresh = QComboBox(self)
-        for minutes in ("1", "2", "5", "10", "15", "30"):
-            text = QCoreApplication.translate("settings", "every %n min", "", int(minutes))
-            self.refresh.addItem(text, minutes)
+        for minutes in (1, 2, 5, 10, 15, 30):
+            # a plain variable as the count: pyside6-lupdate skips calls with an expression
+            text = QCoreApplication.translate("settings", "every %n min", "", minutes)
+            self.refresh.addItem(text, str(minutes))
         self.refresh.setCurrentIndex(max(0, self.refresh.findData(settings.get("refresh_minutes"))))
         form.addRow(QCoreApplication.translate("settings", "Fetch new posts:"), self.refresh)
         layout.addLayout(form)

@@ -269,6 +269,10 @@
     <context>
         <name>delegate</name>
         <message>
+            <source>Media (%n)</source>
+            <translation>Media (%n)</translation>
+        </message>
+        <message>
             <source>Reply</source>
             <translation>Reply</translation>
         </message>
@@ -392,6 +396,10 @@
         <message>
             <source>Language:</source>
             <translation>Language:</translation>
+        </message>
+        <message>
+            <source>every %n min</source>
+            <translation>every %n min</translation>
         </message>
         <message>
             <source>Fetch new posts:</source>
