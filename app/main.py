@@ -96,7 +96,7 @@ class CrashHandler:
 
 async def check_keyring(bridge: MessageBridge) -> None:
     try:
-        await asyncio.to_thread(credentials.check_backend)
+        await credentials.check_backend_async()
     except credentials.KeyringUnavailable as exc:
         bridge.error(describe(exc))
 
