@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QListView, QStyleOptionViewItem
@@ -42,9 +43,14 @@ def _hit(delegate: PostDelegate, entry: Entry, option: QStyleOptionViewItem, wor
     return ""
 
 
-def test_longer_text_makes_a_taller_row(qtbot: QtBot) -> None:
-    view = QListView()
-    qtbot.addWidget(view)
+@pytest.fixture
+def view(qtbot: QtBot) -> QListView:
+    widget = QListView()
+    qtbot.addWidget(widget)
+    return widget
+
+
+def test_longer_text_makes_a_taller_row(view: QListView) -> None:
     delegate = PostDelegate(view)
     option = _option(view)
     short = _entry("<p>Lampu PJU mati.</p>")
@@ -56,9 +62,7 @@ def test_longer_text_makes_a_taller_row(qtbot: QtBot) -> None:
     )
 
 
-def test_web_links_are_clickable_and_others_are_not(qtbot: QtBot) -> None:
-    view = QListView()
-    qtbot.addWidget(view)
+def test_web_links_are_clickable_and_others_are_not(view: QListView) -> None:
     delegate = PostDelegate(view)
     option = _option(view)
     safe = _entry('<p><a href="https://lpse.example/eproc4">eproc</a></p>')
@@ -67,9 +71,7 @@ def test_web_links_are_clickable_and_others_are_not(qtbot: QtBot) -> None:
     assert _hit(delegate, hostile, option, "klik") == ""
 
 
-def test_action_buttons_are_hit_tested(qtbot: QtBot) -> None:
-    view = QListView()
-    qtbot.addWidget(view)
+def test_action_buttons_are_hit_tested(view: QListView) -> None:
     delegate = PostDelegate(view)
     option = _option(view)
     entry = _entry("<p>Halo</p>")
@@ -82,9 +84,7 @@ def test_action_buttons_are_hit_tested(qtbot: QtBot) -> None:
     assert [n for n, _ in delegate._geometry(no_url, 360, option.font)[0].actions] == ["reply"]
 
 
-def test_paint_draws_something(qtbot: QtBot) -> None:
-    view = QListView()
-    qtbot.addWidget(view)
+def test_paint_draws_something(view: QListView) -> None:
     delegate = PostDelegate(view)
     entry = _entry("<p>Air PDAM tidak mengalir di Pati</p>")
     model = PostModel(load=lambda before, limit: [entry] if before is None else [])
