@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 
+import httpx
 import qasync
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -18,9 +19,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from app import __version__, credentials, demo, paths
 from app.logs import setup_logging
 from app.outbox import OutboxSender
+from app.providers import load_providers
 from app.settings import Settings
 from app.store import Store, StoreError
 from app.sync import AccountProviders, SyncEngine
+from app.ui.avatars import AvatarCache
 from app.ui.errors import describe
 from app.ui.i18n import choose_language, install_translators
 from app.ui.main_window import MainWindow
@@ -115,10 +118,22 @@ async def run(args: argparse.Namespace, app: QApplication, crash: CrashHandler) 
     language = args.lang or choose_language(settings.get("language"), QLocale.system())
     translators = install_translators(app, language)
     providers = None if args.demo else AccountProviders()
+    if not args.demo:
+        load_providers()
     sync = None if providers is None else SyncEngine(store=store, providers=providers)
     sender = None if providers is None else OutboxSender(store=store, providers=providers)
+    avatars = AvatarCache(
+        folder=paths.cache_dir(profile) / "avatars",
+        client_factory=None if args.demo else avatar_client,
+    )
     window = MainWindow(
-        store=store, sync=sync, sender=sender, settings=settings, bridge=bridge, demo=args.demo
+        store=store,
+        sync=sync,
+        sender=sender,
+        settings=settings,
+        bridge=bridge,
+        avatars=avatars,
+        demo=args.demo,
     )
     size = parse_size(args.size)
     if size is not None:
@@ -142,10 +157,15 @@ async def run(args: argparse.Namespace, app: QApplication, crash: CrashHandler) 
         await closed
         return 0
     finally:
+        await avatars.aclose()
         if sync is not None:
             await sync.aclose()
         store.close()
         del translators
+
+
+def avatar_client() -> httpx.AsyncClient:
+    return httpx.AsyncClient(timeout=15, follow_redirects=True)
 
 
 async def screenshot(window: MainWindow, path: Path) -> int:

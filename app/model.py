@@ -162,6 +162,8 @@ class Draft:
     visibility: Visibility = Visibility.PUBLIC
     spoiler: str = ""
     id: int | None = None
+    conversation_id: str = ""
+    media_ids: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

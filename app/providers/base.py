@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Flag, auto
@@ -118,6 +118,16 @@ class RateLimit:
 # --- capabilities -------------------------------------------------------------------------
 
 
+@dataclass(frozen=True, slots=True)
+class StreamEvent:
+    """One live update: a new or edited post in a feed, a conversation change, a deletion."""
+
+    feed: FeedSpec
+    post: Post | None = None
+    conversation: Conversation | None = None
+    deleted_id: str = ""
+
+
 class Capability(Flag):
     """What a provider can do beyond reading and posting; derived, never declared twice."""
 
@@ -126,6 +136,7 @@ class Capability(Flag):
     SERVER_SCHEDULE = auto()
     STREAMING = auto()
     EDIT = auto()
+    MEDIA = auto()
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,7 +157,15 @@ class Provider(Protocol):
 
     async def feed(
         self, spec: FeedSpec, *, cursor: Cursor | None = None, limit: int = 40
-    ) -> Page[Post]: ...
+    ) -> Page[Post]:
+        """A page of the feed, newest first.
+
+        No cursor: the newest page. `Page.older` continues below the oldest item returned;
+        `Page.newer` continues directly above the newest one, so following `newer` until
+        a page comes back short fills a gap with nothing skipped (Mastodon's min_id). A
+        cursor is opaque outside its provider.
+        """
+        ...
 
     async def publish(self, draft: Draft, *, idempotency_key: str) -> Post: ...
 
@@ -159,21 +178,49 @@ class Provider(Protocol):
 class SupportsDirectMessages(Protocol):
     async def conversations(self, *, cursor: Cursor | None = None) -> Page[Conversation]: ...
 
+    async def thread(self, conversation_id: str) -> Sequence[Post]:
+        """The messages of a conversation, oldest first."""
+        ...
+
     async def send_direct(
         self, conversation_id: str, draft: Draft, *, idempotency_key: str
     ) -> Post: ...
 
+    async def mark_read(self, conversation_id: str) -> None: ...
+
 
 @runtime_checkable
 class SupportsServerSchedule(Protocol):
+    """Networks that keep scheduled posts on the server (Mastodon); others use Pantau's
+    local queue."""
+
     async def schedule(
         self, draft: Draft, at: datetime, *, idempotency_key: str
     ) -> ScheduledPost: ...
 
+    async def scheduled(self) -> Sequence[ScheduledPost]: ...
+
+    async def reschedule(self, remote_id: str, at: datetime) -> ScheduledPost: ...
+
+    async def cancel_scheduled(self, remote_id: str) -> None: ...
+
+
+@runtime_checkable
+class SupportsMedia(Protocol):
+    async def upload_media(
+        self, data: bytes, *, filename: str, mime_type: str, description: str
+    ) -> str:
+        """Upload an attachment with its alt text; returns the id a Draft refers to."""
+        ...
+
 
 @runtime_checkable
 class SupportsStreaming(Protocol):
-    async def stream(self, spec: FeedSpec) -> Awaitable[None]: ...
+    def stream(self, feeds: Sequence[FeedSpec]) -> AsyncIterator[StreamEvent]:
+        """Live events for those of `feeds` the network can stream. The iterator ends or
+        raises Offline when the connection drops; sync then polls (resuming from the
+        newest cached item, so nothing is missed) and reconnects later."""
+        ...
 
 
 @runtime_checkable
@@ -192,6 +239,8 @@ def capabilities(provider: object) -> Capability:
         caps |= Capability.STREAMING
     if isinstance(provider, SupportsEdit):
         caps |= Capability.EDIT
+    if isinstance(provider, SupportsMedia):
+        caps |= Capability.MEDIA
     return caps
 
 

@@ -13,13 +13,16 @@ from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QMenu,
+    QPushButton,
     QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from app.ui.avatars import AvatarCache
 from app.ui.column_controller import ColumnController
+from app.ui.errors import needs_sign_in
 from app.ui.icons import icon, network_name
 from app.ui.post_delegate import PostDelegate
 from app.ui.timefmt import relative_time
@@ -116,9 +119,16 @@ class ColumnView(QFrame):
     close_requested = Signal(int)
     move_requested = Signal(int, int)
     settings_requested = Signal(int)
+    sign_in_requested = Signal(str)
     layout_changed = Signal()
 
-    def __init__(self, controller: ColumnController, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        controller: ColumnController,
+        parent: QWidget | None = None,
+        *,
+        avatars: AvatarCache | None = None,
+    ) -> None:
         super().__init__(parent)
         self.controller = controller
         self.column_id = controller.spec.id or 0
@@ -140,18 +150,30 @@ class ColumnView(QFrame):
         outer.addWidget(grip)
 
         body.addWidget(self._build_header())
-        self.banner = QLabel(self)
-        self.banner.setObjectName("problem")
-        self.banner.setWordWrap(True)
-        self.banner.setVisible(False)
-        self.banner.setStyleSheet(
-            "QLabel#problem { background: #FEF3F2; color: #B42318; padding: 6px 10px; }"
+        self.problem_box = QFrame(self)
+        self.problem_box.setObjectName("problem")
+        self.problem_box.setStyleSheet(
+            "QFrame#problem { background: #FEF3F2; } QFrame#problem QLabel { color: #B42318; }"
         )
-        body.addWidget(self.banner)
+        problem_row = QHBoxLayout(self.problem_box)
+        problem_row.setContentsMargins(10, 6, 6, 6)
+        self.banner = QLabel(self.problem_box)
+        self.banner.setWordWrap(True)
+        self.banner.setTextFormat(Qt.TextFormat.PlainText)
+        self.sign_in_button = QPushButton(
+            QCoreApplication.translate("column", "Sign in again"), self.problem_box
+        )
+        self.sign_in_button.clicked.connect(self._sign_in_clicked)
+        problem_row.addWidget(self.banner, 1)
+        problem_row.addWidget(self.sign_in_button)
+        self.problem_box.setVisible(False)
+        body.addWidget(self.problem_box)
 
         self.list = QListView(self)
         self.list.setObjectName("posts")
-        self.delegate = PostDelegate(self.list)
+        self.delegate = PostDelegate(self.list, avatars=avatars)
+        if avatars is not None:
+            avatars.ready.connect(self.list.viewport().update)
         self.list.setItemDelegate(self.delegate)
         self.list.setModel(controller.model)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -289,7 +311,14 @@ class ColumnView(QFrame):
 
     def _show_problem(self, text: str) -> None:
         self.banner.setText(text)
-        self.banner.setVisible(bool(text))
+        self.problem_box.setVisible(bool(text))
+        error = self.controller.last_error
+        self.sign_in_button.setVisible(bool(text) and error is not None and needs_sign_in(error))
+
+    def _sign_in_clicked(self) -> None:
+        error = self.controller.last_error
+        if error is not None:
+            self.sign_in_requested.emit(error.account_id)
 
     def _spec_changed(self) -> None:
         self.delegate.clear_cache()

@@ -21,11 +21,13 @@ from app.store import ACCOUNTS_CHANGED, SCHEDULED_CHANGED, Store
 from app.sync import SyncEngine
 from app.ui.accounts_dialog import AccountsDialog
 from app.ui.add_column_dialog import AddColumnDialog
+from app.ui.avatars import AvatarCache
 from app.ui.column_controller import ColumnController
 from app.ui.column_view import ColumnView
 from app.ui.deck import Deck
 from app.ui.errors import describe
 from app.ui.icons import icon
+from app.ui.mastodon_signin import MastodonSignInDialog
 from app.ui.messages import Level, MessageBridge
 from app.ui.reply_dialog import ReplyDialog
 from app.ui.settings_dialog import SettingsDialog
@@ -47,6 +49,7 @@ class MainWindow(QMainWindow):
         sender: OutboxSender | None = None,
         settings: Settings,
         bridge: MessageBridge,
+        avatars: AvatarCache | None = None,
         demo: bool = False,
         parent: QWidget | None = None,
     ) -> None:
@@ -54,6 +57,7 @@ class MainWindow(QMainWindow):
         self._store = store
         self._sync = sync
         self._sender = sender
+        self._avatars = avatars
         self._settings = settings
         self._bridge = bridge
         self._demo = demo
@@ -61,6 +65,7 @@ class MainWindow(QMainWindow):
         self._controllers: dict[int, ColumnController] = {}
         self._tasks: set[asyncio.Task[Any]] = set()
         self._changed_keys: set[str] = set()
+        self._accounts_dialog: AccountsDialog | None = None
         self.setObjectName("main-window")
         title = "Pantau"
         if demo:
@@ -142,9 +147,10 @@ class MainWindow(QMainWindow):
         )
         assert state.spec.id is not None
         self._controllers[state.spec.id] = controller
-        view = ColumnView(controller, self.deck)
+        view = ColumnView(controller, self.deck, avatars=self._avatars)
         view.close_requested.connect(self.remove_column)
         view.settings_requested.connect(self.edit_column)
+        view.sign_in_requested.connect(self.sign_in_again)
         view.delegate.open_requested.connect(self.open_link)
         view.delegate.reply_requested.connect(self.reply_to)
         controller.refreshed.connect(self._column_refreshed)
@@ -277,15 +283,49 @@ class MainWindow(QMainWindow):
             lambda account_id, purge: self._spawn(self._remove_account(account_id, purge))
         )
         dialog.add_requested.connect(lambda network: self._add_account(Network(network)))
+        # open(), not exec(): sign-in runs as tasks on the app's loop while this is shown
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self._accounts_dialog_closed)
         self._accounts_dialog = dialog
-        dialog.exec()
+        dialog.open()
+
+    def _accounts_dialog_closed(self) -> None:
         self._accounts_dialog = None
 
     def _add_account(self, network: Network) -> None:
-        # Each network's sign-in flow arrives with its provider (issues 4, 5, 6).
-        self._show_notice(
-            int(Level.INFO),
-            QCoreApplication.translate("window", "Sign-in for this network is not available yet."),
+        if network is not Network.MASTODON:
+            # Bluesky and X sign-in arrive with their providers (issues 5 and 6).
+            self._bridge.info(
+                QCoreApplication.translate(
+                    "window", "Sign-in for this network is not available yet."
+                )
+            )
+            return
+        dialog = MastodonSignInDialog(store=self._store, parent=self._accounts_dialog or self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setModal(True)
+        dialog.account_added.connect(self._account_added)
+        dialog.show()
+
+    def sign_in_again(self, account_id: str) -> None:
+        """A revoked or expired token: the same sign-in, with the server filled in."""
+        account = self._store.account(account_id)
+        if account is None or account.network is not Network.MASTODON:
+            return
+        dialog = MastodonSignInDialog(store=self._store, server=account.server, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setModal(True)
+        dialog.account_added.connect(self._account_added)
+        dialog.show()
+
+    def _account_added(self, account: Account) -> None:
+        self._accounts = self._store.accounts()
+        if self._accounts_dialog is not None:
+            self._accounts_dialog.set_accounts(self._accounts)
+        self._bridge.info(
+            QCoreApplication.translate(
+                "window", "%1 was added. Add columns for it with Add column."
+            ).replace("%1", account.label)
         )
 
     async def _remove_account(self, account_id: str, purge: bool) -> None:
@@ -307,8 +347,6 @@ class MainWindow(QMainWindow):
         self._bridge.info(
             QCoreApplication.translate("window", "%1 was removed.").replace("%1", label)
         )
-
-    _accounts_dialog: AccountsDialog | None = None
 
     def show_settings(self) -> None:
         SettingsDialog(self._settings, parent=self).exec()

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 
 from app.model import Entry, EntryKind, ScheduleState
 from app.sanitize import sanitize_html
+from app.ui.avatars import AvatarCache
 from app.ui.icons import network_color, network_name
 from app.ui.post_model import Role
 from app.ui.timefmt import absolute_time
@@ -73,8 +74,11 @@ class PostDelegate(QStyledItemDelegate):
     reply_requested = Signal(object)
     open_requested = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, *, avatars: AvatarCache | None = None
+    ) -> None:
         super().__init__(parent)
+        self._avatars = avatars
         self._docs: OrderedDict[tuple[int, str, int, int], QTextDocument] = OrderedDict()
 
     # --- layout ---------------------------------------------------------------------------
@@ -202,16 +206,22 @@ class PostDelegate(QStyledItemDelegate):
         people = entry.participants or (entry.post.author,)
         person = people[0]
         circle = QRect(PAD, PAD, AVATAR, AVATAR)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(_avatar_color(person.handle or person.display_name))
-        painter.drawEllipse(circle)
-        font = QFont(painter.font())
-        font.setBold(True)
-        painter.setFont(font)
-        painter.setPen(QColor("white"))
-        painter.drawText(
-            circle, Qt.AlignmentFlag.AlignCenter, _initials(person.display_name or person.handle)
-        )
+        picture = self._avatars.pixmap(person.avatar_url, AVATAR) if self._avatars else None
+        if picture is not None:
+            painter.drawPixmap(circle.topLeft(), picture)
+        else:  # initials until (or unless) the picture is in the cache
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(_avatar_color(person.handle or person.display_name))
+            painter.drawEllipse(circle)
+            font = QFont(painter.font())
+            font.setBold(True)
+            painter.setFont(font)
+            painter.setPen(QColor("white"))
+            painter.drawText(
+                circle,
+                Qt.AlignmentFlag.AlignCenter,
+                _initials(person.display_name or person.handle),
+            )
         badge = QRect(PAD + AVATAR - 12, PAD + AVATAR - 12, 14, 14)
         painter.setPen(QColor("white"))
         painter.setBrush(network_color(entry.post.network))

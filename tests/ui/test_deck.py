@@ -125,7 +125,8 @@ def test_offline_start_keeps_cached_rows_and_shows_a_notice(
     window.refresh_all()
     loop.run_until_complete(asyncio.sleep(0.2))
     mentions = next(v for v in window.deck.columns() if v.controller.spec.kind == "mentions")
-    assert mentions.banner.isVisibleTo(window)
+    assert mentions.problem_box.isVisibleTo(window)
+    assert not mentions.sign_in_button.isVisibleTo(window)  # offline is not a sign-in problem
     assert "cached" in mentions.banner.text()
     assert {v.column_id: v.controller.model.rowCount() for v in window.deck.columns()} == rows
     notice = window.findChild(QLabel, "notice")

@@ -145,8 +145,9 @@ def test_upsert_updates_in_place_and_reindexes(store: Store) -> None:
     store.upsert_posts("acc|home", [make_post(1, text="jalan rusak")], fetched_at=T0)
     (before,) = store.feed_entries(["acc|home"], before=None, limit=5)
     edited = make_post(1, text="jembatan putus", author=HUMAS)
-    renamed = Person(HUMAS.network, HUMAS.remote_id, "humas", "Diskominfo Provinsi",
-                     instance=HUMAS.instance)
+    renamed = Person(
+        HUMAS.network, HUMAS.remote_id, "humas", "Diskominfo Provinsi", instance=HUMAS.instance
+    )
     store.upsert_posts("acc|home", [edited], fetched_at=T0)
     store.upsert_posts("acc|mentions", [make_post(2, author=renamed)], fetched_at=T0)
     (after,) = store.feed_entries(["acc|home"], before=None, limit=5)
@@ -169,8 +170,15 @@ def test_entry_rebuilds_the_post(store: Store) -> None:
         network=Network.MASTODON,
         remote_id="99",
         account_id="acc",
-        author=Person(Network.MASTODON, "7", "lpse", "LPSE Kota", "https://a/x.png",
-                      "https://m/@lpse", "mastodon.go.id"),
+        author=Person(
+            Network.MASTODON,
+            "7",
+            "lpse",
+            "LPSE Kota",
+            "https://a/x.png",
+            "https://m/@lpse",
+            "mastodon.go.id",
+        ),
         created_at=T0,
         html="<p>Dokumen <b>penawaran</b></p>",
         text="Dokumen penawaran",
@@ -181,8 +189,10 @@ def test_entry_rebuilds_the_post(store: Store) -> None:
         conversation_id="c1",
         visibility=Visibility.UNLISTED,
         spoiler="tender",
-        media=(Media("image", "https://m/1.png", "https://m/1s.png", "tangkapan layar"),
-               Media("video", "https://m/2.mp4")),
+        media=(
+            Media("image", "https://m/1.png", "https://m/1s.png", "tangkapan layar"),
+            Media("video", "https://m/2.mp4"),
+        ),
         raw='{"id": "99"}',
     )
     store.upsert_posts("acc|home", [post], fetched_at=T0)
@@ -345,8 +355,9 @@ def seed_search(store: Store) -> None:
         ],
         fetched_at=T0,
     )
-    store.upsert_posts("lain|home", [make_post(4, account="lain", text="jalan tol baru")],
-                       fetched_at=T0)
+    store.upsert_posts(
+        "lain|home", [make_post(4, account="lain", text="jalan tol baru")], fetched_at=T0
+    )
 
 
 def remote_ids(entries: list[Entry]) -> list[str]:
@@ -361,9 +372,7 @@ def test_search_text_author_and_prefix(store: Store) -> None:
     assert remote_ids(store.search_entries("budi", [], before=None, limit=10)) == ["2"]
     assert remote_ids(store.search_entries("santoso unggah", [], before=None, limit=10)) == ["2"]
     assert remote_ids(store.search_entries("jalan budi", [], before=None, limit=10)) == []
-    assert remote_ids(store.search_entries("@humas", ["acc"], before=None, limit=10)) == [
-        "3", "1"
-    ]
+    assert remote_ids(store.search_entries("@humas", ["acc"], before=None, limit=10)) == ["3", "1"]
 
 
 def test_search_ignores_diacritics(store: Store) -> None:
@@ -386,8 +395,29 @@ def test_search_pages_with_keyset(store: Store) -> None:
 
 @pytest.mark.parametrize(
     "query",
-    ['"', '""', "*", "AND", "OR NOT", "(", "a)", "NEAR(x y)", "jalan AND", "col:jalan",
-     "^x", "-", "+", "'", "\x00", "   ", "", "𝕏 🚧 jalan", "a\"b", "x*y*", "{text}: a"],
+    [
+        '"',
+        '""',
+        "*",
+        "AND",
+        "OR NOT",
+        "(",
+        "a)",
+        "NEAR(x y)",
+        "jalan AND",
+        "col:jalan",
+        "^x",
+        "-",
+        "+",
+        "'",
+        "\x00",
+        "   ",
+        "",
+        "𝕏 🚧 jalan",
+        'a"b',
+        "x*y*",
+        "{text}: a",
+    ],
 )
 def test_search_hostile_queries_do_not_raise(store: Store, query: str) -> None:
     seed_search(store)
@@ -398,8 +428,9 @@ def test_search_any_text_never_raises(tmp_path: Path) -> None:
     store = Store.open(tmp_path / "cache.sqlite3")
     seed_search(store)
 
-    @settings(max_examples=300, deadline=None,
-              suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @settings(
+        max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    )
     @given(st.text(), st.lists(st.text(max_size=5), max_size=3))
     def check(query: str, accounts: list[str]) -> None:
         store.search_entries(query, accounts, before=None, limit=5)
@@ -467,14 +498,24 @@ def test_conversations_entries(store: Store) -> None:
 
 
 def test_scheduled_soonest_first(store: Store) -> None:
-    store.upsert_account(Account("acc", Network.MASTODON, "humas", "Humas", "https://m.go.id",
-                                 "101", "https://m.go.id/a.png"))
+    store.upsert_account(
+        Account(
+            "acc",
+            Network.MASTODON,
+            "humas",
+            "Humas",
+            "https://m.go.id",
+            "101",
+            "https://m.go.id/a.png",
+        )
+    )
     seen: list[frozenset[str]] = []
     store.add_listener(seen.append)
     times = [5, 1, 3, 2, 4]
     ids = [
-        store.add_scheduled(ScheduledPost(0, "acc", f"post {h}\nbaris <b>2</b>",
-                                          T0 + timedelta(hours=h)))
+        store.add_scheduled(
+            ScheduledPost(0, "acc", f"post {h}\nbaris <b>2</b>", T0 + timedelta(hours=h))
+        )
         for h in times
     ]
     assert len(set(ids)) == 5
@@ -484,8 +525,10 @@ def test_scheduled_soonest_first(store: Store) -> None:
     store.add_scheduled(ScheduledPost(0, "ghost", "no account", T0))
     first = store.scheduled_entries([], before=None, limit=2)
     second = store.scheduled_entries(["acc"], before=first[-1].key, limit=10)
-    hours = [int((e.scheduled_at - T0).total_seconds() // 3600)  # type: ignore[operator]
-             for e in first + second]
+    hours = [
+        int((e.scheduled_at - T0).total_seconds() // 3600)  # type: ignore[operator]
+        for e in first + second
+    ]
     assert hours == [1, 2, 4, 5]
     entry = first[0]
     assert entry.kind is EntryKind.SCHEDULED
@@ -494,8 +537,9 @@ def test_scheduled_soonest_first(store: Store) -> None:
     assert entry.sort_key == -int((T0 + timedelta(hours=1)).timestamp() * 1000)
     assert entry.post.text == "post 1\nbaris <b>2</b>"
     assert entry.post.html == "post 1<br>baris &lt;b&gt;2&lt;/b&gt;"
-    assert entry.post.author == Person(Network.MASTODON, "101", "humas", "Humas",
-                                       "https://m.go.id/a.png")
+    assert entry.post.author == Person(
+        Network.MASTODON, "101", "humas", "Humas", "https://m.go.id/a.png"
+    )
     stored = store.scheduled_post(ids[2])
     assert stored is not None
     assert (stored.state, stored.remote_id) == (ScheduleState.SENT, "r3")
@@ -517,8 +561,9 @@ def test_accounts_roundtrip(store: Store) -> None:
     store.upsert_account(a)
     assert store.accounts() == [a, b]
     store.set_account_problem("b", "Sesi berakhir")
-    assert store.account("b") == Account("b", Network.BLUESKY, "lpse.bsky.social", "LPSE",
-                                         problem="Sesi berakhir")
+    assert store.account("b") == Account(
+        "b", Network.BLUESKY, "lpse.bsky.social", "LPSE", problem="Sesi berakhir"
+    )
     assert store.account("zzz") is None
     assert seen == [frozenset({ACCOUNTS_CHANGED})] * 4
 
@@ -529,10 +574,17 @@ def seed_account(store: Store, account_id: str, posts: list[Post]) -> None:
     store.set_feed_cursor(f"{account_id}|home", older="o")
     store.upsert_conversations(
         f"{account_id}|conversations",
-        [Conversation(Network.MASTODON, f"c-{account_id}", account_id, (WARGA,),
-                      make_post(900 if account_id == "a" else 901, account=account_id,
-                                author=WARGA),
-                      True, T0)],
+        [
+            Conversation(
+                Network.MASTODON,
+                f"c-{account_id}",
+                account_id,
+                (WARGA,),
+                make_post(900 if account_id == "a" else 901, account=account_id, author=WARGA),
+                True,
+                T0,
+            )
+        ],
         fetched_at=T0,
     )
     column = store.add_column(ColumnSpec("home", account_id))
@@ -561,17 +613,14 @@ def test_remove_account_with_purge(store: Store) -> None:
     seen: list[frozenset[str]] = []
     store.add_listener(seen.append)
     store.remove_account("a", purge=True)
-    assert seen == [frozenset({ACCOUNTS_CHANGED, SCHEDULED_CHANGED, "a|home",
-                               "a|conversations"})]
+    assert seen == [frozenset({ACCOUNTS_CHANGED, SCHEDULED_CHANGED, "a|home", "a|conversations"})]
     assert [a.id for a in store.accounts()] == ["b"]
     assert store.feed_entries(["a|home"], before=None, limit=5) == []
     assert store.feed_cursor("a|home") == ("", "")
     assert store.last_refreshed(["a|home", "a|conversations"]) is None
     remaining = {e.post.remote_id for e in store.feed_entries(["b|home"], before=None, limit=5)}
     assert remaining == {"2", "3"}
-    assert {r[0] for r in store.db.conn.execute("SELECT remote_id FROM posts")} == {
-        "2", "3", "901"
-    }
+    assert {r[0] for r in store.db.conn.execute("SELECT remote_id FROM posts")} == {"2", "3", "901"}
     assert remote_ids(store.search_entries("berbagi", ["b"], before=None, limit=5)) == ["2"]
     assert store.conversation_entries(["a|conversations"], before=None, limit=5) == []
     assert len(store.conversation_entries(["b|conversations"], before=None, limit=5)) == 1
@@ -579,9 +628,7 @@ def test_remove_account_with_purge(store: Store) -> None:
     assert [o.account_id for o in store.outbox()] == ["b"]
     assert [e.post.account_id for e in store.scheduled_entries([], before=None, limit=5)] == ["b"]
     assert [c.spec.account_id for c in store.columns()] == ["b"]
-    assert {r[0] for r in store.db.conn.execute("SELECT handle FROM people")} == {
-        "humas", "warga"
-    }
+    assert {r[0] for r in store.db.conn.execute("SELECT handle FROM people")} == {"humas", "warga"}
     fts_ok(store)
 
 
@@ -595,14 +642,18 @@ def test_columns_layout(store: Store) -> None:
     assert [c.position for c in (home, tag, dms)] == [0, 1, 2]
     assert store.columns() == [home, tag, dms]
     assert store.columns()[1].spec.option_list("tags") == ("jalan", "banjir")
-    store.save_layout([
-        ColumnState(dms.spec, 0, 300, scroll_entry=7, scroll_offset=-12),
-        ColumnState(home.spec, 1, 420),
-        ColumnState(tag.spec, 2),
-        ColumnState(ColumnSpec("never-stored"), 3),
-    ])
+    store.save_layout(
+        [
+            ColumnState(dms.spec, 0, 300, scroll_entry=7, scroll_offset=-12),
+            ColumnState(home.spec, 1, 420),
+            ColumnState(tag.spec, 2),
+            ColumnState(ColumnSpec("never-stored"), 3),
+        ]
+    )
     assert [(c.spec.kind, c.width) for c in store.columns()] == [
-        ("messages", 300), ("home", 420), ("hashtag", 360)
+        ("messages", 300),
+        ("home", 420),
+        ("hashtag", 360),
     ]
     assert store.columns()[0].scroll_entry == 7
     assert store.columns()[0].scroll_offset == -12
@@ -621,8 +672,9 @@ def test_columns_layout(store: Store) -> None:
 
 def test_drafts(store: Store) -> None:
     first = store.save_draft(Draft("a", "halo"))
-    second = store.save_draft(Draft("a", "balasan", in_reply_to="9",
-                                    visibility=Visibility.DIRECT, spoiler="cw"))
+    second = store.save_draft(
+        Draft("a", "balasan", in_reply_to="9", visibility=Visibility.DIRECT, spoiler="cw")
+    )
     assert store.save_draft(Draft("a", "halo lagi", id=first)) == first
     assert store.drafts() == [
         Draft("a", "halo lagi", id=first),

@@ -1,0 +1,460 @@
+"""Mastodon API JSON to Pantau models: pure, total parsers that raise only ParseError."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import UTC, datetime, timedelta
+from email.utils import parsedate_to_datetime
+from enum import StrEnum
+from typing import TypeVar
+from urllib.parse import parse_qsl, urlsplit
+
+from app.model import Conversation, Media, Network, Person, Post, ScheduledPost, Visibility
+from app.providers.base import Cursor, ParseError, RateLimit
+from app.sanitize import html_to_text, sanitize_html
+
+E = TypeVar("E", bound=StrEnum)
+
+MEDIA_KINDS = frozenset({"image", "video", "gifv", "audio", "unknown"})
+# A conversation whose last status was deleted has no time of its own; it sorts last.
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+class Fields:
+    """Typed access to one JSON object; every miss names the entity and field it was for."""
+
+    def __init__(self, data: object, *, entity: str, account_id: str) -> None:
+        if not isinstance(data, Mapping):
+            raise ParseError(account_id, entity, "(object)", f"{entity}: not a JSON object")
+        self.data: Mapping[str, object] = data
+        self.entity = entity
+        self.account_id = account_id
+
+    def error(self, name: str, why: str) -> ParseError:
+        return ParseError(self.account_id, self.entity, name, f"{self.entity}.{name}: {why}")
+
+    def text(self, name: str) -> str:
+        """A required string (may be empty)."""
+        value = self.data.get(name)
+        if not isinstance(value, str):
+            raise self.error(name, "missing" if value is None else "not a string")
+        # JSON can carry lone surrogates ("\ud800"); they cannot be encoded, so nothing
+        # downstream (the sanitiser, SQLite, Qt) should ever see one.
+        return _LONE_SURROGATE.sub("\ufffd", value)
+
+    def optional_text(self, name: str) -> str:
+        """A string that may be absent or null, read as ''."""
+        return "" if self.data.get(name) is None else self.text(name)
+
+    def flag(self, name: str, default: bool) -> bool:
+        value = self.data.get(name, default)
+        if value is None:
+            return default
+        if not isinstance(value, bool):
+            raise self.error(name, "not a boolean")
+        return value
+
+    def time(self, name: str) -> datetime:
+        return parse_time(self.text(name), error=lambda why: self.error(name, why))
+
+    def obj(self, name: str, entity: str) -> Fields:
+        if name not in self.data or self.data[name] is None:
+            raise self.error(name, "missing")
+        return Fields(self.data[name], entity=entity, account_id=self.account_id)
+
+    def optional_obj(self, name: str, entity: str) -> Fields | None:
+        return None if self.data.get(name) is None else self.obj(name, entity)
+
+    def items(self, name: str) -> Sequence[object]:
+        """A list that may be absent or null, read as empty."""
+        value = self.data.get(name)
+        if value is None:
+            return ()
+        if not isinstance(value, list):
+            raise self.error(name, "not a list")
+        return value
+
+    def choice(self, name: str, enum: type[E]) -> E:
+        value = self.text(name)
+        try:
+            return enum(value)
+        except ValueError:
+            raise self.error(name, f"unknown value {value[:40]!r}") from None
+
+
+def parse_time(value: str, *, error: Callable[[str], ParseError]) -> datetime:
+    """An ISO-8601 timestamp with an offset ("…:05.639Z", "…:05.000Z") as aware UTC."""
+    try:
+        parsed = datetime.fromisoformat(value)
+        if parsed.tzinfo is None or parsed.utcoffset() is None:
+            raise error("timestamp without a time zone")
+        return parsed.astimezone(UTC)
+    except (ValueError, OverflowError):
+        raise error(f"bad timestamp {value[:40]!r}") from None
+
+
+def _raw(data: Mapping[str, object], fields: Fields) -> str:
+    try:
+        return json.dumps(data, ensure_ascii=False)
+    except (TypeError, ValueError):
+        raise fields.error("(object)", "not serialisable as JSON") from None
+
+
+# --- entities -----------------------------------------------------------------------------
+
+
+def parse_account(data: object, *, instance: str, account_id: str = "") -> Person:
+    """An Account: https://docs.joinmastodon.org/entities/Account/
+
+    `handle` is `acct` as the server gives it: bare for its own users, user@domain for
+    remote ones; an empty display name falls back to the username, as Mastodon's UI does.
+    """
+    f = Fields(data, entity="Account", account_id=account_id)
+    username = f.text("username")
+    return Person(
+        network=Network.MASTODON,
+        remote_id=f.text("id"),
+        handle=f.text("acct"),
+        display_name=f.optional_text("display_name") or username,
+        avatar_url=f.optional_text("avatar"),
+        url=f.optional_text("url"),
+        instance=instance,
+    )
+
+
+def parse_media(data: object, *, account_id: str = "") -> Media:
+    """A MediaAttachment: https://docs.joinmastodon.org/entities/MediaAttachment/
+
+    `url` is null while the server still processes an upload; it is read as ''.
+    """
+    f = Fields(data, entity="MediaAttachment", account_id=account_id)
+    f.text("id")
+    kind = f.text("type")
+    if kind not in MEDIA_KINDS:
+        raise f.error("type", f"unknown value {kind[:40]!r}")
+    return Media(
+        kind=kind,
+        url=f.optional_text("url") or f.optional_text("remote_url"),
+        preview_url=f.optional_text("preview_url"),
+        description=f.optional_text("description"),
+    )
+
+
+def media_id(data: object, *, account_id: str = "") -> tuple[str, bool]:
+    """The id of an uploaded MediaAttachment and whether its file is ready (url set)."""
+    f = Fields(data, entity="MediaAttachment", account_id=account_id)
+    return f.text("id"), bool(f.optional_text("url"))
+
+
+def _shown_status(data: object, account_id: str) -> tuple[Fields, Fields]:
+    """(the status the row shows, the status as received).
+
+    A reblog (boost) is shown as the status it reblogs, with that status's id, author
+    and text: the column is about what was said, and the same post boosted by three
+    people is then one row, not four. The booster stays in `Post.raw`.
+    """
+    outer = Fields(data, entity="Status", account_id=account_id)
+    inner = outer.optional_obj("reblog", "Status")
+    return (inner if inner is not None else outer), outer
+
+
+def parse_status(data: object, *, account_id: str, instance: str) -> Post:
+    """A Status: https://docs.joinmastodon.org/entities/Status/ (reblogs: see _shown_status)."""
+    f, outer = _shown_status(data, account_id)
+    html = sanitize_html(f.text("content"))
+    url = f.optional_text("url") or f.text("uri")
+    return Post(
+        network=Network.MASTODON,
+        remote_id=f.text("id"),
+        account_id=account_id,
+        author=parse_account(f.data.get("account"), instance=instance, account_id=account_id),
+        created_at=f.time("created_at"),
+        html=html,
+        text=html_to_text(html),
+        url=url,
+        instance=instance,
+        reply_to_id=f.optional_text("in_reply_to_id"),
+        visibility=f.choice("visibility", Visibility),
+        spoiler=f.optional_text("spoiler_text"),
+        media=tuple(parse_media(m, account_id=account_id) for m in f.items("media_attachments")),
+        raw=_raw(outer.data, outer),
+    )
+
+
+def status_tags(data: object, *, account_id: str = "") -> frozenset[str]:
+    """The casefolded hashtag names of the status a row shows (`tags[].name`)."""
+    f, _ = _shown_status(data, account_id)
+    return frozenset(
+        Fields(tag, entity="Tag", account_id=account_id).text("name").casefold()
+        for tag in f.items("tags")
+    )
+
+
+def status_source_texts(data: object, *, account_id: str = "") -> tuple[str, ...]:
+    """What the author typed, as far as a status tells: GoToSocial's `text` extension
+    (the plain source) when present, and always the plain form of `content`."""
+    f, _ = _shown_status(data, account_id)
+    texts = [f.optional_text("text")] if isinstance(f.data.get("text"), str) else []
+    texts.append(html_to_text(sanitize_html(f.text("content"))))
+    return tuple(texts)
+
+
+def parse_notification(data: object, *, account_id: str, instance: str) -> Post | None:
+    """A Notification: https://docs.joinmastodon.org/entities/Notification/
+
+    Only a mention is a post for a column (its status); other types give None.
+    """
+    f = Fields(data, entity="Notification", account_id=account_id)
+    f.text("id")
+    if f.text("type") != "mention":
+        return None
+    status = f.obj("status", "Status")
+    return parse_status(status.data, account_id=account_id, instance=instance)
+
+
+def parse_conversation(data: object, *, account_id: str, instance: str) -> Conversation:
+    """A Conversation: https://docs.joinmastodon.org/entities/Conversation/
+
+    Its time is its last status's; a conversation whose last status is gone sorts last.
+    """
+    f = Fields(data, entity="Conversation", account_id=account_id)
+    last = f.optional_obj("last_status", "Status")
+    last_post = (
+        None if last is None else parse_status(last.data, account_id=account_id, instance=instance)
+    )
+    return Conversation(
+        network=Network.MASTODON,
+        remote_id=f.text("id"),
+        account_id=account_id,
+        participants=tuple(
+            parse_account(a, instance=instance, account_id=account_id) for a in f.items("accounts")
+        ),
+        last_post=last_post,
+        unread=f.flag("unread", False),
+        updated_at=last_post.created_at if last_post is not None else EPOCH,
+        instance=instance,
+    )
+
+
+def parse_scheduled(data: object, *, account_id: str) -> ScheduledPost:
+    """A ScheduledStatus: https://docs.joinmastodon.org/entities/ScheduledStatus/
+
+    `id` is 0: the local row id is the store's to give; the server's id is `remote_id`.
+    A null `params.visibility` (the server's default) reads as public.
+    """
+    f = Fields(data, entity="ScheduledStatus", account_id=account_id)
+    params = f.obj("params", "ScheduledStatus.params")
+    visibility = (
+        Visibility.PUBLIC
+        if params.data.get("visibility") is None
+        else params.choice("visibility", Visibility)
+    )
+    return ScheduledPost(
+        id=0,
+        account_id=account_id,
+        text=params.text("text"),
+        scheduled_at=f.time("scheduled_at"),
+        remote_id=f.text("id"),
+        visibility=visibility,
+    )
+
+
+# --- lists and server quirks --------------------------------------------------------------
+
+
+def json_list(data: object, *, entity: str, account_id: str = "") -> Sequence[object]:
+    """A response body that must be a JSON array of `entity`."""
+    if not isinstance(data, list):
+        raise ParseError(account_id, entity, "(list)", f"expected a list of {entity}")
+    return data
+
+
+def dedupe_by_id(items: Iterable[object]) -> list[object]:
+    """GoToSocial 0.20's home timeline repeats statuses (fixtures 30 and 73: 22 items, 11
+    ids); keep the first of each id. Items without a string id pass through for the
+    parser to reject."""
+    seen: set[str] = set()
+    kept: list[object] = []
+    for item in items:
+        ident = item.get("id") if isinstance(item, Mapping) else None
+        if isinstance(ident, str):
+            if ident in seen:
+                continue
+            seen.add(ident)
+        kept.append(item)
+    return kept
+
+
+def parse_statuses(data: object, *, account_id: str, instance: str) -> list[Post]:
+    """A list of statuses, fully parsed, each post once: server duplicates go first
+    (dedupe_by_id), then a reblog of a post already on the page (both show the same
+    status, see _shown_status)."""
+    items = dedupe_by_id(json_list(data, entity="Status", account_id=account_id))
+    return unique_posts(
+        parse_status(item, account_id=account_id, instance=instance) for item in items
+    )
+
+
+def unique_posts(posts: Iterable[Post]) -> list[Post]:
+    """`posts` without repeats of a remote id, first kept."""
+    kept: dict[str, Post] = {}
+    for post in posts:
+        kept.setdefault(post.remote_id, post)
+    return list(kept.values())
+
+
+def error_message(data: object, reason: str = "") -> str:
+    """The server's words from an Error body: https://docs.joinmastodon.org/entities/Error/
+
+    GoToSocial prefixes the HTTP reason phrase ("Unprocessable Entity: scheduled_at must
+    be at least 5 minutes in the future"); the prefix repeats the status, so it goes.
+    """
+    if not isinstance(data, Mapping):
+        return ""
+    parts = [data.get("error"), data.get("error_description")]
+    message = ": ".join(p.strip() for p in parts if isinstance(p, str) and p.strip())
+    if reason and message.casefold().startswith(reason.casefold() + ": "):
+        message = message[len(reason) + 2 :]
+    return _LONE_SURROGATE.sub("\ufffd", message)[:500]
+
+
+# --- wire formats: times, cursors, ids -----------------------------------------------
+
+
+def iso(at: datetime) -> str:
+    """A moment as Mastodon wants it: UTC, ISO-8601, milliseconds, Z."""
+    aware = at if at.tzinfo is not None else at.replace(tzinfo=UTC)
+    return aware.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
+
+
+def server_instance(server: str) -> str:
+    """The host (and port) of a server URL: the `instance` that scopes Mastodon ids."""
+    return urlsplit(server).netloc.lower()
+
+
+def cursor_params(cursor: Cursor | None) -> list[tuple[str, str]]:
+    """Query parameters of an opaque cursor ("max_id:<id>" or "min_id:<id>"); anything
+    else (a cursor from another version) starts again at the newest page."""
+    if cursor is None:
+        return []
+    name, _, value = cursor.value.partition(":")
+    return [(name, value)] if name in ("max_id", "min_id") and value else []
+
+
+def link_cursors(headers: Mapping[str, str]) -> tuple[Cursor | None, Cursor | None]:
+    """(older, newer) from the Link header: rel=next gives max_id, rel=prev gives min_id
+    (servers that still send since_id there mean the same id)."""
+    links = parse_link_header(headers.get("link", ""))
+    older = links.get("next", {}).get("max_id", "")
+    prev = links.get("prev", {})
+    newer = prev.get("min_id") or prev.get("since_id") or ""
+    return (
+        Cursor(f"max_id:{older}") if older else None,
+        Cursor(f"min_id:{newer}") if newer else None,
+    )
+
+
+def id_order(remote_id: str) -> tuple[int, str]:
+    """Sort key for ids: Mastodon's are decimal strings of growing length, GoToSocial's
+    fixed-length ULIDs; (length, text) orders both."""
+    return len(remote_id), remote_id
+
+
+# --- headers and frames -------------------------------------------------------------------
+
+_LINK_PART = re.compile(r"<([^>]*)>((?:\s*;\s*[^;,]+)*)")
+_LINK_PARAM = re.compile(r"""\s*;\s*([A-Za-z0-9_*-]+)\s*=\s*"?([^";,]*)"?""")
+
+
+def parse_link_header(value: str) -> dict[str, dict[str, str]]:
+    """RFC 8288 Link header -> {rel: {query parameter: value}}: for Mastodon
+    {"next": {"max_id": …, "limit": …}, "prev": {"min_id": …}}. Unreadable parts are
+    skipped: paging then simply stops rather than failing the page."""
+    links: dict[str, dict[str, str]] = {}
+    for match in _LINK_PART.finditer(value):
+        url, params = match.group(1), match.group(2)
+        rels = [m.group(2) for m in _LINK_PARAM.finditer(params) if m.group(1).lower() == "rel"]
+        try:
+            query = dict(parse_qsl(urlsplit(url).query))
+        except ValueError:
+            continue
+        for rel in " ".join(rels).split():
+            links.setdefault(rel.lower(), query)
+    return links
+
+
+def parse_rate_limit(headers: Mapping[str, str], *, now: datetime) -> RateLimit | None:
+    """X-RateLimit-Limit/-Remaining/-Reset: https://docs.joinmastodon.org/api/rate-limits/
+
+    The reset is ISO-8601 (Mastodon, GoToSocial); epoch seconds are accepted too.
+    """
+    lowered = {k.lower(): v for k, v in headers.items()}
+    try:
+        limit = int(lowered["x-ratelimit-limit"])
+        remaining = int(lowered["x-ratelimit-remaining"])
+    except (KeyError, ValueError):
+        return None
+    return RateLimit(limit, remaining, reset_time(lowered.get("x-ratelimit-reset", ""), now=now))
+
+
+def reset_time(value: str, *, now: datetime) -> datetime | None:
+    """A reset moment from X-RateLimit-Reset (ISO-8601 or epoch seconds) or Retry-After
+    (delta seconds or an HTTP date); None when unreadable."""
+    value = value.strip()
+    if not value:
+        return None
+    if re.fullmatch(r"\d+(\.\d+)?", value):
+        number = float(value)
+        # Small numbers are Retry-After's "seconds from now", large ones epoch seconds.
+        try:
+            return (
+                now + timedelta(seconds=number)
+                if number < 1e9
+                else datetime.fromtimestamp(number, UTC)
+            )
+        except (OverflowError, OSError, ValueError):
+            return None
+    try:
+        return parse_time(value, error=_reset_error)
+    except ParseError:
+        pass
+    try:
+        return parsedate_to_datetime(value).astimezone(UTC)
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def _reset_error(why: str) -> ParseError:
+    return ParseError("", "RateLimit", "reset", why)
+
+
+STREAM_EVENTS_WITH_JSON = frozenset(
+    {"update", "notification", "status.update", "conversation", "announcement"}
+)
+
+
+def parse_stream_frame(raw: str, *, account_id: str = "") -> tuple[str, Mapping[str, object] | str]:
+    """A streaming frame: https://docs.joinmastodon.org/methods/streaming/
+
+    `{"stream": […], "event": "update", "payload": "<JSON string>"}` -> (event, payload).
+    JSON payloads come back decoded; `delete` carries a bare status id, returned as is.
+    """
+    try:
+        frame = json.loads(raw)
+    except (ValueError, RecursionError):
+        raise ParseError(account_id, "StreamFrame", "(json)", "frame is not JSON") from None
+    f = Fields(frame, entity="StreamFrame", account_id=account_id)
+    event = f.text("event")
+    payload = f.optional_text("payload")
+    if event not in STREAM_EVENTS_WITH_JSON:
+        return event, payload
+    try:
+        decoded = json.loads(payload)
+    except (ValueError, RecursionError):
+        raise f.error("payload", "not JSON") from None
+    if not isinstance(decoded, Mapping):
+        raise f.error("payload", "not a JSON object")
+    return event, decoded
