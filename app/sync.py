@@ -143,7 +143,7 @@ class SyncEngine:
         if listener in self._listeners:
             self._listeners.remove(listener)
 
-    def start(self, feeds: Sequence[FeedSpec] = ()) -> None:
+    def start(self, feeds: Iterable[FeedSpec] = ()) -> None:
         """Begin polling and streaming the wanted feeds; call once, inside the running loop."""
         if self._loop_task is None and not self._closed:
             self._loop_task = self._own(self._poll_loop())
@@ -289,14 +289,12 @@ class SyncEngine:
         while True:
             self._wake.clear()
             now = self._clock()
-            plan = self._plan
-            for account_id, feeds in plan.due(
-                now, governor=self._governor, busy=self._rounds
-            ).items():
+            due = self._plan.due(now, governor=self._governor, busy=self._rounds)
+            for account_id, feeds in due.items():
                 task = self._own(self._poll_round(feeds))
                 self._rounds[account_id] = task
                 task.add_done_callback(functools.partial(self._round_done, account_id))
-            await self._wait(plan.next_wake(now, governor=self._governor, busy=self._rounds))
+            await self._wait(self._plan.next_wake(now, governor=self._governor, busy=self._rounds))
 
     async def _wait(self, delay: float | None) -> None:
         if delay is None:

@@ -258,6 +258,9 @@ class MastodonProvider:
     def _statuses(self, body: object) -> list[Post]:
         return mp.parse_statuses(body, account_id=self.account.id, instance=self.instance)
 
+    def _status(self, data: object) -> Post:
+        return mp.parse_status(data, account_id=self.account.id, instance=self.instance)
+
     # --- reading -------------------------------------------------------------------------
 
     async def whoami(self) -> Person:
@@ -273,7 +276,8 @@ class MastodonProvider:
         paging = [("limit", str(max(1, min(limit, MAX_PAGE)))), *mp.cursor_params(cursor)]
         if spec.kind is FeedKind.HOME:
             reply = await self._request("GET", "/api/v1/timelines/home", params=paging)
-            return self._page(self._statuses(reply.body), reply)
+            posts = self._statuses(reply.body)
+            return self._page(posts, reply, empty=not posts)
         if spec.kind is FeedKind.MENTIONS:
             return await self._mentions(paging)
         if spec.kind is FeedKind.TAG:
@@ -284,10 +288,10 @@ class MastodonProvider:
         posts = [c.last_post for c in conversations.items if c.last_post is not None]
         return Page(posts, conversations.older, conversations.newer)
 
-    def _page(self, items: Sequence[Post], reply: Reply, *, raw_count: int = -1) -> Page[Post]:
-        """Items with the Link header's cursors; a page the server sent empty has none,
-        so the caller keeps those it holds."""
-        if (raw_count if raw_count >= 0 else len(items)) == 0:
+    def _page(self, items: Sequence[Post], reply: Reply, *, empty: bool) -> Page[Post]:
+        """Items with the Link header's cursors; a page the server sent `empty` has none,
+        so the caller keeps those it holds. (Items we filtered out still move them.)"""
+        if empty:
             return Page(items)
         older, newer = mp.link_cursors(reply.headers)
         return Page(items, older, newer)
@@ -303,7 +307,7 @@ class MastodonProvider:
             for n in items
         )
         posts = mp.unique_posts(p for p in parsed if p is not None)
-        return self._page(posts, reply, raw_count=len(items))
+        return self._page(posts, reply, empty=not items)
 
     async def _tag(self, spec: FeedSpec, paging: Params) -> Page[Post]:
         if not spec.tags:
@@ -319,16 +323,15 @@ class MastodonProvider:
         items = mp.dedupe_by_id(
             mp.json_list(reply.body, entity="Status", account_id=self.account.id)
         )
-        posts = self._statuses(items)
+        parsed = [(self._status(item), item) for item in items]
         # GoToSocial ignores any[] (fixture 19), and a server may ignore all[]/none[] too:
         # the column is only right everywhere if we check each post's tags ourselves.
-        wanted = {
-            p.remote_id
-            for p, item in zip(posts, items, strict=False)
+        kept = mp.unique_posts(
+            post
+            for post, item in parsed
             if tags_match(spec, mp.status_tags(item, account_id=self.account.id))
-        }
-        kept = [p for p in posts if p.remote_id in wanted]
-        return self._page(kept, reply, raw_count=len(items))
+        )
+        return self._page(kept, reply, empty=not items)
 
     async def _search(self, spec: FeedSpec, paging: Params, cursor: Cursor | None) -> Page[Post]:
         query = spec.query.strip()
@@ -394,7 +397,7 @@ class MastodonProvider:
             headers={"Idempotency-Key": idempotency_key},
             json_body=self._status_body(draft),
         )
-        return mp.parse_status(reply.body, account_id=self.account.id, instance=self.instance)
+        return self._status(reply.body)
 
     async def _find_published(self, draft: Draft, *, since: datetime) -> Post | None:
         if not self._me:
@@ -404,7 +407,8 @@ class MastodonProvider:
         items = mp.json_list(reply.body, entity="Status", account_id=self.account.id)
         wanted = normalised(draft.text)
         match: Post | None = None
-        for item, post in zip(items, self._statuses(items), strict=False):
+        for item in items:
+            post = self._status(item)
             texts = mp.status_source_texts(item, account_id=self.account.id)
             if (
                 post.reply_to_id == draft.in_reply_to
@@ -443,8 +447,7 @@ class MastodonProvider:
             last = known.last_post
         else:
             path = f"/api/v1/statuses/{quote(conversation_id, safe='')}"
-            reply = await self._request("GET", path)
-            last = mp.parse_status(reply.body, account_id=self.account.id, instance=self.instance)
+            last = self._status((await self._request("GET", path)).body)
         reply = await self._request(
             "GET", f"/api/v1/statuses/{quote(last.remote_id, safe='')}/context"
         )

@@ -20,6 +20,8 @@ SCOPES = "read write"
 WEBSITE = ""  # Pantau has no public home page yet; sent once it has one
 SIGN_IN = "sign-in"  # the account id named in errors before there is an account
 
+# "name:" that is no "host:port": a scheme such as javascript: or ftp://
+_SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):(?!\d+(?:/|$))")
 _HOST = re.compile(r"[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\d{1,5})?")
 
 
@@ -45,6 +47,9 @@ def normalise_server(text: str) -> str:
         raise ValueError("Type the address of your server, for example mastodon.social.")
     if any(c.isspace() for c in value):
         raise ValueError("A server address has no spaces.")
+    scheme = _SCHEME.match(value)
+    if scheme and scheme.group(1).lower() not in ("http", "https"):
+        raise ValueError("Only http:// and https:// server addresses work.")
     if value.startswith("@") or ("@" in value and "://" not in value):
         # A handle (@user@server or user@server): the server is after the last "@".
         value = value.rsplit("@", 1)[1]

@@ -51,6 +51,7 @@ class ColumnController(QObject):
         self._generation = 0
         self.problem = ""
         self.last_error: ProviderError | None = None
+        self._feed_errors: dict[str, ProviderError] = {}
         column_id = state.spec.id
         read_key = store.read_position(column_id) if column_id is not None else None
         self.model = PostModel(load=self._load, read_key=read_key, clock=clock, parent=self)
@@ -101,6 +102,8 @@ class ColumnController(QObject):
         """A new spec: drop stale work and rows, then load again."""
         self._generation += 1
         self._cancel()
+        self._feed_errors.clear()
+        self.last_error = None
         self._state = ColumnState(spec, self._state.position, self._state.width)
         self.set_problem("")
         self.model.reload()
@@ -153,16 +156,25 @@ class ColumnController(QObject):
             self.busy_changed.emit(False)
         if generation != self._generation:
             return  # the spec changed while we waited: these results are stale
-        self._show_errors(errors)
+        for spec in feeds:
+            self.feed_result(spec.key, errors.get(spec.key))
         self.model.merge_newer()
         self.refreshed.emit()
 
-    def _show_errors(self, errors: dict[str, ProviderError]) -> None:
-        self.last_error = next(iter(errors.values()), None)
-        if not errors:
+    def feed_result(self, key: str, error: ProviderError | None) -> None:
+        """The outcome of one of this column's feeds, from a refresh or the poller: the
+        column shows the first problem among its feeds, and none once all are fine."""
+        if key not in self.feed_keys():
+            return
+        if error is None:
+            self._feed_errors.pop(key, None)
+        else:
+            self._feed_errors[key] = error
+        first = next(iter(self._feed_errors.values()), None)
+        self.last_error = first
+        if first is None:
             self.set_problem("")
             return
-        first = next(iter(errors.values()))
         account = next((a for a in self._accounts() if a.id == first.account_id), None)
         log.info("column %s: %s", self.spec.id, first)
         self.set_problem(describe(first, account.label if account else ""))

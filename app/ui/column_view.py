@@ -169,23 +169,7 @@ class ColumnView(QFrame):
         self.problem_box.setVisible(False)
         body.addWidget(self.problem_box)
 
-        self.list = QListView(self)
-        self.list.setObjectName("posts")
-        self.delegate = PostDelegate(self.list, avatars=avatars)
-        if avatars is not None:
-            avatars.ready.connect(self.list.viewport().update)
-        self.list.setItemDelegate(self.delegate)
-        self.list.setModel(controller.model)
-        self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.list.verticalScrollBar().setSingleStep(24)
-        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.list.setMouseTracking(True)
-        self.list.setFrameShape(QFrame.Shape.NoFrame)
-        self.list.setUniformItemSizes(False)
-        self.list.setWordWrap(True)
-        self.list.setResizeMode(QListView.ResizeMode.Adjust)
-        self.list.verticalScrollBar().valueChanged.connect(self._scrolled)
+        self.list = self._build_list(controller, avatars)
         body.addWidget(self.list)
 
         controller.busy_changed.connect(self._set_busy)
@@ -195,6 +179,26 @@ class ColumnView(QFrame):
         controller.model.unread_changed.connect(self._show_unread)
         self._show_problem(controller.problem)
         self.update_header()
+
+    def _build_list(self, controller: ColumnController, avatars: AvatarCache | None) -> QListView:
+        view = QListView(self)
+        view.setObjectName("posts")
+        self.delegate = PostDelegate(view, avatars=avatars)
+        if avatars is not None:
+            avatars.ready.connect(view.viewport().update)
+        view.setItemDelegate(self.delegate)
+        view.setModel(controller.model)
+        view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        view.verticalScrollBar().setSingleStep(24)
+        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setMouseTracking(True)
+        view.setFrameShape(QFrame.Shape.NoFrame)
+        view.setUniformItemSizes(False)
+        view.setWordWrap(True)
+        view.setResizeMode(QListView.ResizeMode.Adjust)
+        view.verticalScrollBar().valueChanged.connect(self._scrolled)
+        return view
 
     def _build_header(self) -> QWidget:
         header = QWidget(self)

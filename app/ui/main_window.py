@@ -5,7 +5,8 @@ from __future__ import annotations
 import asyncio
 import logging
 import sys
-from collections.abc import Coroutine
+from collections.abc import Callable, Coroutine
+from datetime import timedelta
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QProcess, QSize, Qt, QTimer, QUrl
@@ -13,9 +14,9 @@ from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QToolBar, QWidget
 
 from app import credentials
-from app.model import Account, ColumnSpec, ColumnState, Entry, Network
+from app.model import Account, ColumnSpec, ColumnState, Entry, FeedSpec, Network
 from app.outbox import OutboxSender
-from app.providers.base import Offline, registered_networks
+from app.providers.base import Offline, ProviderError, registered_networks
 from app.settings import Settings
 from app.store import ACCOUNTS_CHANGED, SCHEDULED_CHANGED, Store
 from app.sync import SyncEngine
@@ -81,10 +82,31 @@ class MainWindow(QMainWindow):
         self.deck.demo_requested.connect(self._open_demo)
         self.setCentralWidget(self.deck)
         self._build_toolbar()
-        self.notice = QLabel(self)
-        self.notice.setObjectName("notice")
-        self.statusBar().addWidget(self.notice, 1)
-        if demo:
+        self.notice = self._build_status_bar()
+        bridge.shown.connect(self._show_notice)
+        # Bursts of store changes become one update per loop turn.
+        self._change_timer = self._timer(0, self._apply_changes, single_shot=True)
+        store.add_listener(self._store_changed)
+        self._minute = self._timer(60_000, self._tick)
+        self._minute.start()
+
+        for state in store.columns():
+            self._add_view(state)
+        self._restore_geometry()
+        self._offline_feeds: set[str] = set()
+        self._offline_shown = False
+        if sync is not None:
+            sync.add_listener(self._sync_result)
+            settings.on_changed(self._setting_changed)
+        bridge.flush()
+
+    # --- building -------------------------------------------------------------------------
+
+    def _build_status_bar(self) -> QLabel:
+        notice = QLabel(self)
+        notice.setObjectName("notice")
+        self.statusBar().addWidget(notice, 1)
+        if self._demo:
             demo_label = QLabel(
                 QCoreApplication.translate(
                     "window", "Demo data: nothing is sent or fetched from the networks."
@@ -92,25 +114,14 @@ class MainWindow(QMainWindow):
                 self,
             )
             self.statusBar().addPermanentWidget(demo_label)
-        bridge.shown.connect(self._show_notice)
+        return notice
 
-        # Bursts of store changes become one update per loop turn.
-        self._change_timer = QTimer(self)
-        self._change_timer.setSingleShot(True)
-        self._change_timer.setInterval(0)
-        self._change_timer.timeout.connect(self._apply_changes)
-        store.add_listener(self._store_changed)
-        self._minute = QTimer(self)
-        self._minute.setInterval(60_000)
-        self._minute.timeout.connect(self._tick)
-        self._minute.start()
-
-        for state in store.columns():
-            self._add_view(state)
-        self._restore_geometry()
-        bridge.flush()
-
-    # --- building -------------------------------------------------------------------------
+    def _timer(self, msec: int, slot: Callable[[], None], *, single_shot: bool = False) -> QTimer:
+        timer = QTimer(self)
+        timer.setSingleShot(single_shot)
+        timer.setInterval(msec)
+        timer.timeout.connect(slot)
+        return timer
 
     def _build_toolbar(self) -> None:
         bar = QToolBar(QCoreApplication.translate("window", "Main toolbar"), self)
@@ -211,6 +222,7 @@ class MainWindow(QMainWindow):
         state = self._store.add_column(spec)
         view = self._add_view(state)
         QTimer.singleShot(0, lambda: self.deck.reveal(view.column_id))
+        self._update_wanted()
         view.controller.refresh()
 
     def edit_column(self, column_id: int) -> None:
@@ -226,6 +238,7 @@ class MainWindow(QMainWindow):
         new_spec = ColumnSpec(spec.kind, spec.account_id, spec.options, column_id)
         self._store.update_column_spec(column_id, new_spec)
         controller.set_spec(new_spec)
+        self._update_wanted()
         controller.refresh()
 
     def remove_column(self, column_id: int) -> None:
@@ -237,13 +250,41 @@ class MainWindow(QMainWindow):
             view.deleteLater()
         self._store.remove_column(column_id)
         self.save_layout()
+        self._update_wanted()
 
     def refresh_all(self) -> None:
         for controller in self._controllers.values():
             controller.refresh()
 
     def _column_refreshed(self) -> None:
-        offline = [c for c in self._controllers.values() if isinstance(c.last_error, Offline)]
+        self._update_offline_notice()
+
+    def wanted_feeds(self) -> list[FeedSpec]:
+        """Every feed some open column reads; sync keeps exactly these fresh."""
+        feeds: dict[str, FeedSpec] = {}
+        for controller in self._controllers.values():
+            kind = controller.kind
+            if kind is not None:
+                feeds.update((f.key, f) for f in kind.feeds(controller.spec, self._accounts))
+        return list(feeds.values())
+
+    def _update_wanted(self) -> None:
+        if self._sync is not None:
+            self._sync.set_wanted(self.wanted_feeds())
+
+    def _sync_result(self, key: str, error: ProviderError | None) -> None:
+        for controller in self._controllers.values():
+            controller.feed_result(key, error)
+        if isinstance(error, Offline):
+            self._offline_feeds.add(key)
+        else:
+            self._offline_feeds.discard(key)
+        self._update_offline_notice()
+
+    def _update_offline_notice(self) -> None:
+        offline = bool(self._offline_feeds) or any(
+            isinstance(c.last_error, Offline) for c in self._controllers.values()
+        )
         if offline:
             self._show_notice(
                 int(Level.WARNING),
@@ -251,6 +292,17 @@ class MainWindow(QMainWindow):
                     "window", "No connection: showing cached posts. Pantau keeps trying."
                 ),
             )
+            self._offline_shown = True
+        elif self._offline_shown:
+            self._offline_shown = False
+            self._show_notice(
+                int(Level.INFO), QCoreApplication.translate("window", "Connected again.")
+            )
+
+    def _setting_changed(self, name: str) -> None:
+        if name == "refresh_minutes" and self._sync is not None:
+            minutes = int(self._settings.get("refresh_minutes"))
+            self._sync.set_interval(timedelta(minutes=minutes))
 
     # --- store changes --------------------------------------------------------------------
 
@@ -262,6 +314,7 @@ class MainWindow(QMainWindow):
         keys, self._changed_keys = self._changed_keys, set()
         if ACCOUNTS_CHANGED in keys:
             self._accounts = self._store.accounts()
+            self._update_wanted()
         for view in self.deck.columns():
             controller = view.controller
             scheduled = SCHEDULED_CHANGED in keys and controller.spec.kind == "scheduled"
@@ -320,6 +373,9 @@ class MainWindow(QMainWindow):
 
     def _account_added(self, account: Account) -> None:
         self._accounts = self._store.accounts()
+        if self._sync is not None:
+            self._sync.resume(account.id)  # a new sign-in lifts an earlier "sign in again"
+        self._update_wanted()
         if self._accounts_dialog is not None:
             self._accounts_dialog.set_accounts(self._accounts)
         self._bridge.info(

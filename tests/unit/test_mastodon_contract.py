@@ -45,6 +45,11 @@ BINARY_PARTS = {
     # bytes. The type is dropped from such schemas; the parts stay required.
     ("POST", "/api/v2/media"),
 }
+OVERLAPPING_STATUS_BODIES = {
+    # The status body is `oneOf` TextStatus, MediaStatus, PollStatus, but text with media
+    # (a photo and its caption) is valid under two of them; it is read as `anyOf`.
+    ("POST", "/api/v1/statuses"),
+}
 STRING_REDIRECT_URIS = {
     # redirect_uris as one string: every server takes it, servers before Mastodon 4.3
     # (GoToSocial too) take nothing else; the spec shows 4.3's array form.
@@ -68,6 +73,10 @@ def openapi() -> OpenAPI:
     # Spec validation off: the spec itself is not under test (and has known warts).
     spec = untyped_binary(json.loads(SPEC.read_text(encoding="utf-8")))
     assert isinstance(spec, dict)
+    for method, path in OVERLAPPING_STATUS_BODIES:
+        content = spec["paths"][path][method.lower()]["requestBody"]["content"]
+        schema = content["application/json"]["schema"]
+        schema["anyOf"] = schema.pop("oneOf")
     return OpenAPI.from_dict(spec, config=Config(spec_validator_cls=None))
 
 
@@ -117,6 +126,10 @@ class ContractCheck:
             assert request.headers["content-type"] == "application/x-www-form-urlencoded"
             body = json.dumps(dict(parse_qsl(body.decode()))).encode()
             request.headers["content-type"] = "application/json"
+        if (method, path) in OVERLAPPING_STATUS_BODIES and {"status", "media_ids"} <= set(
+            json.loads(body)
+        ):
+            self.gaps_used.add("text with media")
         if (method, path) in BINARY_PARTS:
             self.gaps_used.add("binary file parts")
         if (method, path) in STRING_REDIRECT_URIS:
@@ -234,6 +247,7 @@ def test_every_gap_in_the_allow_list_is_exercised(checked: ContractCheck) -> Non
         "bracket arrays",
         "form-encoded token request",
         "string redirect_uris",
+        "text with media",
     }
 
 

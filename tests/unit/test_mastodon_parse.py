@@ -443,7 +443,7 @@ def damaged_statuses(draw: st.DrawFn) -> dict[str, object]:
     for key in draw(st.lists(st.sampled_from(sorted(data)), max_size=4)):
         data[key] = draw(json_value)
     acct = data.get("account")
-    if isinstance(acct, dict) and draw(st.booleans()):
+    if isinstance(acct, dict) and acct and draw(st.booleans()):
         for key in draw(st.lists(st.sampled_from(sorted(acct)), max_size=3)):
             acct[key] = draw(json_value)
     if draw(st.booleans()):
