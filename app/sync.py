@@ -50,9 +50,16 @@ class ProviderSource(Protocol):
 class AccountProviders:
     """Builds one provider per account from the registry, with its secret from the keyring."""
 
-    def __init__(self, *, timeout: float = 20.0) -> None:
+    def __init__(
+        self,
+        *,
+        timeout: float = 20.0,
+        client_factory: Callable[[], httpx.AsyncClient] | None = None,
+    ) -> None:
         self._providers: dict[str, Provider] = {}
         self._timeout = timeout
+        # Tests hand in clients on a fake server's transport.
+        self._client_factory = client_factory
 
     async def provider(self, account: Account) -> Provider:
         existing = self._providers.get(account.id)
@@ -68,7 +75,10 @@ class AccountProviders:
         async def save_token(secret: str) -> None:
             await credentials.store_secret(account.id, secret)
 
-        client = httpx.AsyncClient(timeout=self._timeout, follow_redirects=False)
+        if self._client_factory is not None:
+            client = self._client_factory()
+        else:
+            client = httpx.AsyncClient(timeout=self._timeout, follow_redirects=False)
         provider = factory.create(
             account, client=client, get_token=get_token, save_token=save_token
         )
@@ -183,8 +193,15 @@ class SyncEngine:
     refresh = refresh_now  # the name columns have used since the first slice
 
     async def backfill(self, feeds: Sequence[FeedSpec]) -> dict[str, ProviderError]:
-        """Fetch the page before the oldest cached post of each feed."""
-        return await self._run_all(Direction.OLDER, feeds)
+        """Fetch the page before the oldest cached post of each feed. A feed never fetched
+        has no "before": its first page is the newest one, which is the poller's request,
+        so the two share it instead of asking the network twice."""
+        first = [f for f in feeds if self._store.feed_cursor(f.key) == ("", "")]
+        rest = [f for f in feeds if f not in first]
+        errors = await self._run_all(Direction.NEWER, first) if first else {}
+        if rest:
+            errors.update(await self._run_all(Direction.OLDER, rest))
+        return errors
 
     async def aclose(self) -> None:
         """Cancel and await every task, then close the providers."""

@@ -73,6 +73,10 @@
             <translation>Drag to move this column</translation>
         </message>
         <message>
+            <source>Sign in again</source>
+            <translation>Sign in again</translation>
+        </message>
+        <message>
             <source>Refresh</source>
             <translation>Refresh</translation>
         </message>
@@ -411,6 +415,61 @@
         </message>
     </context>
     <context>
+        <name>signin</name>
+        <message>
+            <source>Add a Mastodon account</source>
+            <translation>Add a Mastodon account</translation>
+        </message>
+        <message>
+            <source>Works with Mastodon, GoToSocial, Akkoma and Pleroma servers. Pantau opens the server's approval page in your browser.</source>
+            <translation>Works with Mastodon, GoToSocial, Akkoma and Pleroma servers. Pantau opens the server's approval page in your browser.</translation>
+        </message>
+        <message>
+            <source>Server:</source>
+            <translation>Server:</translation>
+        </message>
+        <message>
+            <source>Sign in with the browser</source>
+            <translation>Sign in with the browser</translation>
+        </message>
+        <message>
+            <source>The browser cannot return to Pantau? Use a code</source>
+            <translation>The browser cannot return to Pantau? Use a code</translation>
+        </message>
+        <message>
+            <source>Paste the code the server shows</source>
+            <translation>Paste the code the server shows</translation>
+        </message>
+        <message>
+            <source>Sign in</source>
+            <translation>Sign in</translation>
+        </message>
+        <message>
+            <source>Type the server's name, for example mastodon.social.</source>
+            <translation>Type the server's name, for example mastodon.social.</translation>
+        </message>
+        <message>
+            <source>Open the approval page first, then paste the code it shows.</source>
+            <translation>Open the approval page first, then paste the code it shows.</translation>
+        </message>
+        <message>
+            <source>Approve Pantau in your browser, then come back here…</source>
+            <translation>Approve Pantau in your browser, then come back here…</translation>
+        </message>
+        <message>
+            <source>Access was not granted in the browser.</source>
+            <translation>Access was not granted in the browser.</translation>
+        </message>
+        <message>
+            <source>No answer from the browser. Try again, or use a code.</source>
+            <translation>No answer from the browser. Try again, or use a code.</translation>
+        </message>
+        <message>
+            <source>Approve Pantau in the browser and paste the code shown there.</source>
+            <translation>Approve Pantau in the browser and paste the code shown there.</translation>
+        </message>
+    </context>
+    <context>
         <name>time</name>
         <message>
             <source>now</source>
@@ -468,8 +527,16 @@
             <translation>No connection: showing cached posts. Pantau keeps trying.</translation>
         </message>
         <message>
+            <source>Connected again.</source>
+            <translation>Connected again.</translation>
+        </message>
+        <message>
             <source>Sign-in for this network is not available yet.</source>
             <translation>Sign-in for this network is not available yet.</translation>
+        </message>
+        <message>
+            <source>%1 was added. Add columns for it with Add column.</source>
+            <translation>%1 was added. Add columns for it with Add column.</translation>
         </message>
         <message>
             <source>%1 was removed.</source>

@@ -74,6 +74,10 @@
         <translation>Seret untuk memindahkan kolom ini</translation>
     </message>
     <message>
+        <source>Sign in again</source>
+        <translation>Masuk lagi</translation>
+    </message>
+    <message>
         <source>Refresh</source>
         <translation>Segarkan</translation>
     </message>
@@ -412,6 +416,61 @@
     </message>
 </context>
 <context>
+    <name>signin</name>
+    <message>
+        <source>Add a Mastodon account</source>
+        <translation>Tambah akun Mastodon</translation>
+    </message>
+    <message>
+        <source>Works with Mastodon, GoToSocial, Akkoma and Pleroma servers. Pantau opens the server&apos;s approval page in your browser.</source>
+        <translation>Bisa untuk server Mastodon, GoToSocial, Akkoma, dan Pleroma. Pantau membuka halaman persetujuan server di peramban Anda.</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Server:</translation>
+    </message>
+    <message>
+        <source>Sign in with the browser</source>
+        <translation>Masuk lewat peramban</translation>
+    </message>
+    <message>
+        <source>The browser cannot return to Pantau? Use a code</source>
+        <translation>Peramban tidak bisa kembali ke Pantau? Pakai kode</translation>
+    </message>
+    <message>
+        <source>Paste the code the server shows</source>
+        <translation>Tempel kode yang ditampilkan server</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Masuk</translation>
+    </message>
+    <message>
+        <source>Type the server&apos;s name, for example mastodon.social.</source>
+        <translation>Ketik nama server, misalnya mastodon.social.</translation>
+    </message>
+    <message>
+        <source>Open the approval page first, then paste the code it shows.</source>
+        <translation>Buka halaman persetujuan dulu, lalu tempel kode yang ditampilkannya.</translation>
+    </message>
+    <message>
+        <source>Approve Pantau in your browser, then come back here…</source>
+        <translation>Setujui Pantau di peramban Anda, lalu kembali ke sini…</translation>
+    </message>
+    <message>
+        <source>Access was not granted in the browser.</source>
+        <translation>Izin tidak diberikan di peramban.</translation>
+    </message>
+    <message>
+        <source>No answer from the browser. Try again, or use a code.</source>
+        <translation>Tidak ada jawaban dari peramban. Coba lagi, atau pakai kode.</translation>
+    </message>
+    <message>
+        <source>Approve Pantau in the browser and paste the code shown there.</source>
+        <translation>Setujui Pantau di peramban dan tempel kode yang tampil di sana.</translation>
+    </message>
+</context>
+<context>
     <name>time</name>
     <message>
         <source>now</source>
@@ -469,8 +528,16 @@
         <translation>Tidak ada koneksi: menampilkan postingan tersimpan. Pantau terus mencoba.</translation>
     </message>
     <message>
+        <source>Connected again.</source>
+        <translation>Tersambung kembali.</translation>
+    </message>
+    <message>
         <source>Sign-in for this network is not available yet.</source>
         <translation>Fitur masuk untuk jaringan ini belum tersedia.</translation>
+    </message>
+    <message>
+        <source>%1 was added. Add columns for it with Add column.</source>
+        <translation>%1 ditambahkan. Tambahkan kolom untuknya lewat Tambah kolom.</translation>
     </message>
     <message>
         <source>%1 was removed.</source>
