@@ -459,6 +459,20 @@ class Store:
             ORDER BY c.sort_key DESC, c.id DESC LIMIT ?"""  # noqa: S608
         return self._select(sql, [*params, limit], schema.conversation_entry_from_row)
 
+    def conversation_remote_id(self, entry_id: int) -> str | None:
+        """The network's id of the conversation behind a column entry."""
+        value = self._value("SELECT remote_id FROM conversations WHERE id = ?", (entry_id,))
+        return value if isinstance(value, str) else None
+
+    def set_conversation_read(self, entry_id: int) -> None:
+        """Mark a conversation read here; listeners hear the feeds that list it."""
+        keys = self._select(
+            "SELECT feed_key FROM conversation_feeds WHERE conversation_id = ?",
+            (entry_id,), lambda row: str(row[0]),
+        )
+        with self._write(*keys):
+            self._exec("UPDATE conversations SET unread = 0 WHERE id = ?", (entry_id,))
+
     def last_refreshed(self, feed_keys: Sequence[str]) -> datetime | None:
         """The oldest refresh among the keys that were ever refreshed, or None."""
         keys = list(dict.fromkeys(feed_keys))
@@ -517,6 +531,44 @@ class Store:
                 returning="id",
             ).fetchone()
         return int(row[0])
+
+    def reconcile_server_scheduled(
+        self, account_id: str, posts: Sequence[ScheduledPost], *, now: datetime
+    ) -> None:
+        """Make the account's server-side queue match the server's list, in one transaction:
+        listed posts are added or updated (matched by remote id); pending ones the server
+        no longer lists went out if their time has passed, else were cancelled elsewhere."""
+        with self._write(SCHEDULED_CHANGED):
+            for post in posts:
+                existing = self._value(
+                    "SELECT id FROM scheduled_posts WHERE account_id = ? AND remote_id = ?",
+                    (account_id, post.remote_id),
+                )
+                self._upsert(
+                    "scheduled_posts",
+                    {"id": existing if isinstance(existing, int) else None,
+                     "account_id": account_id, "text": post.text,
+                     "scheduled_at": to_iso(post.scheduled_at),
+                     "sort_key": -to_ms(post.scheduled_at), "state": post.state.value,
+                     "remote_id": post.remote_id, "visibility": post.visibility.value,
+                     "error": post.error, "created_at": stamp(), "updated_at": stamp()},
+                    ("id",),
+                    keep=("created_at",),
+                )
+            listed = {post.remote_id for post in posts}
+            pending = self._select(
+                """SELECT id, remote_id, scheduled_at FROM scheduled_posts
+                WHERE account_id = ? AND remote_id <> '' AND state = ?""",
+                (account_id, ScheduleState.PENDING.value),
+                lambda row: (int(row[0]), str(row[1]), schema.parse_time(row[2])),
+            )
+            for row_id, remote_id, when in pending:
+                if remote_id not in listed:
+                    state = ScheduleState.SENT if when <= now else ScheduleState.CANCELLED
+                    self._exec(
+                        "UPDATE scheduled_posts SET state = ?, updated_at = ? WHERE id = ?",
+                        (state.value, stamp(), row_id),
+                    )
 
     def scheduled_post(self, scheduled_id: int) -> ScheduledPost | None:
         rows = self._select(

@@ -705,3 +705,53 @@ def test_settings(store: Store) -> None:
     store.set_setting("tema", "gelap")
     store.set_setting("tema", "terang")
     assert store.setting("tema") == "terang"
+
+
+def test_server_scheduled_queue_follows_the_server(tmp_path: Path) -> None:
+    from app.model import ScheduledPost, ScheduleState
+    from tests.factories import make_account
+
+    store = Store.open(tmp_path / "s.sqlite3")
+    store.upsert_account(make_account())
+    now = datetime(2026, 11, 23, 6, 0, tzinfo=UTC)
+
+    def server_post(remote_id: str, minutes: int, text: str = "Pengumuman") -> ScheduledPost:
+        return ScheduledPost(
+            0, "acct-1", text, now + timedelta(minutes=minutes), remote_id=remote_id
+        )
+
+    store.reconcile_server_scheduled(
+        "acct-1", [server_post("a", 30), server_post("b", 60), server_post("c", -5)], now=now
+    )
+    store.reconcile_server_scheduled(
+        "acct-1", [server_post("b", 90, "Pengumuman (diubah)")], now=now
+    )
+    rows = {p.remote_id: p for p in (store.scheduled_post(i) for i in range(1, 4)) if p}
+    assert rows["a"].state is ScheduleState.CANCELLED  # gone before its time
+    assert rows["c"].state is ScheduleState.SENT  # gone after its time: it went out
+    assert rows["b"].state is ScheduleState.PENDING
+    assert rows["b"].text == "Pengumuman (diubah)"
+    assert rows["b"].scheduled_at == now + timedelta(minutes=90)
+    entries = store.scheduled_entries(["acct-1"], before=None, limit=10)
+    assert [e.post.text for e in entries] == ["Pengumuman (diubah)"]
+
+
+def test_conversation_read_marks_and_notifies(tmp_path: Path) -> None:
+    from app.model import Conversation
+    from tests import factories
+
+    store = Store.open(tmp_path / "c.sqlite3")
+    store.upsert_account(factories.make_account())
+    post = factories.make_post(remote_id="dm-1")
+    conversation = Conversation(
+        post.network, "conv-9", "acct-1", (post.author,), post, True, post.created_at
+    )
+    store.upsert_conversations("acct-1|conversations", [conversation], fetched_at=post.created_at)
+    entry = store.conversation_entries(["acct-1|conversations"], before=None, limit=1)[0]
+    assert entry.unread
+    assert store.conversation_remote_id(entry.entry_id) == "conv-9"
+    heard: list[frozenset[str]] = []
+    store.add_listener(heard.append)
+    store.set_conversation_read(entry.entry_id)
+    assert heard == [frozenset({"acct-1|conversations"})]
+    assert not store.conversation_entries(["acct-1|conversations"], before=None, limit=1)[0].unread
