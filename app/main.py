@@ -7,7 +7,7 @@ import asyncio
 import logging
 import sys
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import TracebackType
 
@@ -20,6 +20,7 @@ from app import __version__, credentials, demo, paths
 from app.logs import setup_logging
 from app.outbox import OutboxSender
 from app.providers import load_providers
+from app.scheduler import Scheduler
 from app.settings import Settings
 from app.store import Store, StoreError
 from app.sync import AccountProviders, SyncEngine
@@ -122,6 +123,7 @@ async def run(args: argparse.Namespace, app: QApplication, crash: CrashHandler) 
         load_providers()
     sync = None if providers is None else SyncEngine(store=store, providers=providers)
     sender = None if providers is None else OutboxSender(store=store, providers=providers)
+    scheduler = None if providers is None else Scheduler(store=store, providers=providers)
     avatars = AvatarCache(
         folder=paths.cache_dir(profile) / "avatars",
         client_factory=None if args.demo else avatar_client,
@@ -130,6 +132,7 @@ async def run(args: argparse.Namespace, app: QApplication, crash: CrashHandler) 
         store=store,
         sync=sync,
         sender=sender,
+        scheduler=scheduler,
         settings=settings,
         bridge=bridge,
         avatars=avatars,
@@ -141,9 +144,11 @@ async def run(args: argparse.Namespace, app: QApplication, crash: CrashHandler) 
     window.show()
     await asyncio.sleep(SETTLE_SECONDS)
     window.restore_scroll_positions()
-    if not args.demo:
+    if sync is not None:
         await check_keyring(bridge)
-        window.refresh_all()
+        sync.set_interval(timedelta(minutes=int(settings.get("refresh_minutes"))))
+        sync.start(window.wanted_feeds())
+        window.refresh_scheduled()
     try:
         if args.screenshot is not None:
             return await screenshot(window, args.screenshot)

@@ -5,38 +5,77 @@ from __future__ import annotations
 import json
 import logging
 import uuid
+from dataclasses import dataclass, replace
+from datetime import datetime
 
-from app.model import Draft, OutboxItem, OutboxState, Post, Visibility
-from app.providers.base import NoProvider, ProviderError
+from app.model import (
+    Draft,
+    OutboxItem,
+    OutboxState,
+    Post,
+    ScheduledPost,
+    ScheduleState,
+    Visibility,
+)
+from app.providers.base import (
+    NoProvider,
+    ProviderError,
+    SupportsDirectMessages,
+    SupportsServerSchedule,
+)
 from app.store import Store
 from app.sync import ProviderSource
 
 log = logging.getLogger(__name__)
 
 
-def draft_payload(draft: Draft) -> str:
+class Action:
+    """What an outbox item does; stored as text in the outbox row."""
+
+    POST = "post"
+    REPLY = "reply"
+    DIRECT = "dm"
+    SCHEDULE = "schedule"
+
+
+@dataclass(frozen=True, slots=True)
+class Outgoing:
+    """The payload of an outbox item: the draft and, for a schedule, when it goes out."""
+
+    draft: Draft
+    at: datetime | None = None
+
+
+def payload(draft: Draft, at: datetime | None = None) -> str:
     return json.dumps(
         {
             "account_id": draft.account_id,
             "text": draft.text,
             "in_reply_to": draft.in_reply_to,
+            "conversation_id": draft.conversation_id,
             "visibility": draft.visibility.value,
             "spoiler": draft.spoiler,
+            "media_ids": list(draft.media_ids),
+            "at": at.isoformat() if at is not None else None,
         },
         ensure_ascii=False,
         sort_keys=True,
     )
 
 
-def draft_from_payload(payload: str) -> Draft:
-    data = json.loads(payload)
-    return Draft(
+def parse_payload(text: str) -> Outgoing:
+    data = json.loads(text)
+    at = data.get("at")
+    draft = Draft(
         account_id=str(data["account_id"]),
         text=str(data["text"]),
         in_reply_to=str(data.get("in_reply_to", "")),
         visibility=Visibility(data.get("visibility", Visibility.PUBLIC.value)),
         spoiler=str(data.get("spoiler", "")),
+        conversation_id=str(data.get("conversation_id", "")),
+        media_ids=tuple(str(m) for m in data.get("media_ids", ())),
     )
+    return Outgoing(draft, datetime.fromisoformat(at) if isinstance(at, str) else None)
 
 
 def new_key() -> str:
@@ -44,7 +83,7 @@ def new_key() -> str:
 
 
 class OutboxSender:
-    """Sends queued posts through the account's provider. The idempotency key stored with
+    """Sends queued writes through the account's provider. The idempotency key stored with
     the item is sent on every attempt, so a retry after a crash or timeout never posts
     twice on servers that honour it."""
 
@@ -52,24 +91,53 @@ class OutboxSender:
         self._store = store
         self._providers = providers
 
-    def queue(self, draft: Draft, action: str) -> OutboxItem:
+    def queue(self, draft: Draft, action: str, *, at: datetime | None = None) -> OutboxItem:
         return self._store.enqueue(
-            draft.account_id, action, draft_payload(draft), idempotency_key=new_key()
+            draft.account_id, action, payload(draft, at), idempotency_key=new_key()
         )
 
-    async def send(self, item: OutboxItem) -> Post:
+    async def send(self, item: OutboxItem) -> Post | ScheduledPost:
+        """Send one item; a schedule returns the queued post, anything else the new post."""
         account = self._store.account(item.account_id)
         if account is None:
             raise NoProvider(item.account_id, "account removed")
+        outgoing = parse_payload(item.payload)
         self._store.set_outbox_state(item.id, OutboxState.SENDING)
         try:
             provider = await self._providers.provider(account)
-            post = await provider.publish(
-                draft_from_payload(item.payload), idempotency_key=item.idempotency_key
-            )
+            key = item.idempotency_key
+            result: Post | ScheduledPost
+            if item.action == Action.SCHEDULE and outgoing.at is not None:
+                result = await self._schedule(provider, outgoing.draft, outgoing.at, key)
+            elif item.action == Action.DIRECT and isinstance(provider, SupportsDirectMessages):
+                conversation = outgoing.draft.conversation_id
+                result = await provider.send_direct(
+                    conversation, outgoing.draft, idempotency_key=key
+                )
+            else:
+                result = await provider.publish(outgoing.draft, idempotency_key=key)
         except ProviderError as exc:
             self._store.set_outbox_state(item.id, OutboxState.FAILED, error=type(exc).__name__)
             raise
         self._store.set_outbox_state(item.id, OutboxState.SENT)
-        log.info("outbox item %s sent as %s", item.id, post.remote_id)
-        return post
+        log.info("outbox item %s (%s) sent", item.id, item.action)
+        return result
+
+    async def _schedule(
+        self, provider: object, draft: Draft, at: datetime, key: str
+    ) -> ScheduledPost:
+        """On the server where the network keeps a queue, else in Pantau's local queue,
+        which the scheduler sends when the time comes (issue 7)."""
+        if isinstance(provider, SupportsServerSchedule):
+            scheduled = await provider.schedule(draft, at, idempotency_key=key)
+            stored = replace(scheduled, id=0, account_id=draft.account_id)
+        else:
+            stored = ScheduledPost(
+                0,
+                draft.account_id,
+                draft.text,
+                at,
+                ScheduleState.PENDING,
+                visibility=draft.visibility,
+            )
+        return replace(stored, id=self._store.add_scheduled(stored))

@@ -11,12 +11,13 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QProcess, QSize, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QToolBar, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QToolBar, QWidget
 
 from app import credentials
-from app.model import Account, ColumnSpec, ColumnState, Entry, FeedSpec, Network
+from app.model import Account, ColumnSpec, ColumnState, Entry, EntryKind, FeedSpec, Network
 from app.outbox import OutboxSender
 from app.providers.base import Offline, ProviderError, registered_networks
+from app.scheduler import Scheduler
 from app.settings import Settings
 from app.store import ACCOUNTS_CHANGED, SCHEDULED_CHANGED, Store
 from app.sync import SyncEngine
@@ -25,12 +26,13 @@ from app.ui.add_column_dialog import AddColumnDialog
 from app.ui.avatars import AvatarCache
 from app.ui.column_controller import ColumnController
 from app.ui.column_view import ColumnView
+from app.ui.compose_dialog import ComposeDialog, ReplyTarget, sent_message
 from app.ui.deck import Deck
 from app.ui.errors import describe
 from app.ui.icons import icon
 from app.ui.mastodon_signin import MastodonSignInDialog
 from app.ui.messages import Level, MessageBridge
-from app.ui.reply_dialog import ReplyDialog
+from app.ui.reschedule_dialog import RescheduleDialog
 from app.ui.settings_dialog import SettingsDialog
 
 log = logging.getLogger(__name__)
@@ -48,6 +50,7 @@ class MainWindow(QMainWindow):
         store: Store,
         sync: SyncEngine | None,
         sender: OutboxSender | None = None,
+        scheduler: Scheduler | None = None,
         settings: Settings,
         bridge: MessageBridge,
         avatars: AvatarCache | None = None,
@@ -58,6 +61,7 @@ class MainWindow(QMainWindow):
         self._store = store
         self._sync = sync
         self._sender = sender
+        self._scheduler = scheduler
         self._avatars = avatars
         self._settings = settings
         self._bridge = bridge
@@ -131,7 +135,13 @@ class MainWindow(QMainWindow):
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
         actions = (
-            ("add", QCoreApplication.translate("window", "Add column"), self.add_column, "Ctrl+N"),
+            ("compose", QCoreApplication.translate("window", "New post"), self.new_post, "Ctrl+N"),
+            (
+                "add",
+                QCoreApplication.translate("window", "Add column"),
+                self.add_column,
+                "Ctrl+Shift+N",
+            ),
             ("accounts", QCoreApplication.translate("window", "Accounts"), self.show_accounts, ""),
             (
                 "refresh",
@@ -164,6 +174,7 @@ class MainWindow(QMainWindow):
         view.sign_in_requested.connect(self.sign_in_again)
         view.delegate.open_requested.connect(self.open_link)
         view.delegate.reply_requested.connect(self.reply_to)
+        view.delegate.action_requested.connect(self._row_action)
         controller.refreshed.connect(self._column_refreshed)
         controller.model.fetchMore()
         self.deck.add(view, slot)
@@ -255,6 +266,7 @@ class MainWindow(QMainWindow):
     def refresh_all(self) -> None:
         for controller in self._controllers.values():
             controller.refresh()
+        self.refresh_scheduled()
 
     def _column_refreshed(self) -> None:
         self._update_offline_notice()
@@ -422,7 +434,7 @@ class MainWindow(QMainWindow):
         QDesktopServices.openUrl(qurl)
 
     def reply_to(self, entry: Entry) -> None:
-        """Reply from the account that saw the post, in a window of its own."""
+        """Reply from the account that saw the post; a conversation's reply stays in it."""
         account = self._store.account(entry.post.account_id)
         if account is None:
             self._bridge.warning(
@@ -431,11 +443,70 @@ class MainWindow(QMainWindow):
                 )
             )
             return
-        dialog = ReplyDialog(entry, account, store=self._store, sender=self._sender, parent=self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.sent.connect(
-            lambda: self._bridge.info(QCoreApplication.translate("window", "Reply sent."))
+        conversation = ""
+        if entry.kind is EntryKind.CONVERSATION:
+            conversation = self._store.conversation_remote_id(entry.entry_id) or ""
+        self._compose([account], ReplyTarget(entry, conversation))
+
+    def _row_action(self, name: str, entry: Entry) -> None:
+        if name not in ("reschedule", "cancel"):
+            return
+        if self._scheduler is None:
+            self._bridge.info(
+                QCoreApplication.translate("window", "Demo: scheduled posts are not changed.")
+            )
+            return
+        if name == "cancel":
+            answer = QMessageBox.question(
+                self,
+                QCoreApplication.translate("window", "Cancel scheduled post"),
+                QCoreApplication.translate(
+                    "window", "Cancel this scheduled post? It will not be published."
+                ),
+            )
+            if answer == QMessageBox.StandardButton.Yes:
+                self._spawn(self._change_scheduled(self._scheduler.cancel(entry.entry_id)))
+            return
+        dialog = RescheduleDialog(
+            entry.scheduled_at or entry.post.created_at, entry.post.text, self
         )
+        if dialog.exec() == RescheduleDialog.DialogCode.Accepted:
+            change = self._scheduler.reschedule(entry.entry_id, dialog.chosen())
+            self._spawn(self._change_scheduled(change))
+
+    async def _change_scheduled(self, change: Coroutine[Any, Any, object]) -> None:
+        try:
+            await change
+        except ProviderError as exc:
+            account = self._store.account(exc.account_id)
+            self._bridge.error(describe(exc, account.label if account else ""))
+
+    def refresh_scheduled(self) -> None:
+        if self._scheduler is not None:
+            self._spawn(self._refresh_scheduled(self._scheduler))
+
+    async def _refresh_scheduled(self, scheduler: Scheduler) -> None:
+        errors = await scheduler.refresh([a.id for a in self._accounts])
+        for account_id, exc in errors.items():
+            account = self._store.account(account_id)
+            log.info("scheduled queue of %s: %s", account_id, exc)
+            if not isinstance(exc, Offline):
+                self._bridge.warning(describe(exc, account.label if account else ""))
+
+    def new_post(self) -> None:
+        if not self._accounts:
+            self._bridge.info(
+                QCoreApplication.translate("window", "Add an account first, then write a post.")
+            )
+            return
+        self._compose(self._accounts, None)
+
+    def _compose(self, accounts: list[Account], reply: ReplyTarget | None) -> None:
+        dialog = ComposeDialog(
+            store=self._store, sender=self._sender, accounts=accounts, reply=reply, parent=self
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.sent.connect(lambda result: self._bridge.info(sent_message(result)))
         dialog.show()
 
     def _open_demo(self) -> None:

@@ -73,6 +73,8 @@ class PostDelegate(QStyledItemDelegate):
 
     reply_requested = Signal(object)
     open_requested = Signal(str)
+    action_requested = Signal(str, object)
+    """Row buttons other than reply and open: ("reschedule" | "cancel", entry)."""
 
     def __init__(
         self, parent: QWidget | None = None, *, avatars: AvatarCache | None = None
@@ -117,7 +119,10 @@ class PostDelegate(QStyledItemDelegate):
 
     def _actions(self, entry: Entry) -> list[tuple[str, str]]:
         if entry.kind is EntryKind.SCHEDULED:
-            return []
+            return [
+                ("reschedule", QCoreApplication.translate("delegate", "Change time")),
+                ("cancel", QCoreApplication.translate("delegate", "Cancel")),
+            ]
         actions = [("reply", QCoreApplication.translate("delegate", "Reply"))]
         if entry.post.url.startswith(LINK_SCHEMES):
             actions.append(("open", QCoreApplication.translate("delegate", "Open in browser")))
@@ -198,7 +203,11 @@ class PostDelegate(QStyledItemDelegate):
         for (name, action_rect), (_, label) in zip(
             geometry.actions, self._actions(entry), strict=True
         ):
-            painter.setPen(ACCENT if name == "reply" else palette.color(QPalette.ColorRole.Text))
+            painter.setPen(
+                ACCENT
+                if name in ("reply", "reschedule")
+                else palette.color(QPalette.ColorRole.Text)
+            )
             painter.drawText(action_rect, Qt.AlignmentFlag.AlignCenter, label)
         painter.restore()
 
@@ -318,6 +327,9 @@ class PostDelegate(QStyledItemDelegate):
             return True
         if target.startswith(LINK_SCHEMES):
             self.open_requested.emit(target)
+            return True
+        if target:
+            self.action_requested.emit(target, entry)
             return True
         return False
 

@@ -5,19 +5,25 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import httpx
 import pytest
+from PySide6.QtCore import QDateTime
 from pytestqt.qtbot import QtBot
 
 from app import credentials
-from app.model import ColumnSpec, Network
+from app.model import Account, ColumnSpec, FeedKind, FeedSpec, Network
 from app.outbox import OutboxSender
+from app.providers import load_providers
+from app.providers.base import Provider
+from app.scheduler import Scheduler
 from app.settings import Settings
 from app.store import Store
 from app.sync import AccountProviders, SyncEngine
+from app.ui.compose_dialog import ComposeDialog, ReplyTarget
 from app.ui.main_window import MainWindow
 from app.ui.mastodon_signin import MastodonSignInDialog
 from app.ui.messages import MessageBridge
@@ -116,8 +122,6 @@ def test_bad_server_name_is_explained_in_place(
 def test_hashtag_column_fills_and_a_reply_is_sent_once(
     qtbot: QtBot, store: Store, server: FakeMastodon, loop: asyncio.AbstractEventLoop
 ) -> None:
-    from app.model import Account
-
     token = server.token()
     verify = loop.run_until_complete(
         server.client().get(
@@ -141,8 +145,6 @@ def test_hashtag_column_fills_and_a_reply_is_sent_once(
     store.add_column(ColumnSpec("hashtag", account.id, {"tags": ["KemalaJateng"], "match": "any"}))
 
     providers = AccountProviders(client_factory=server.client)
-    from app.providers import load_providers
-
     load_providers()
     sync = SyncEngine(store=store, providers=providers)
     window = MainWindow(
@@ -169,9 +171,7 @@ def test_hashtag_column_fills_and_a_reply_is_sent_once(
     entry = column.controller.model.entry(0)
     assert entry is not None
     window.reply_to(entry)
-    from app.ui.reply_dialog import ReplyDialog
-
-    dialog = window.findChild(ReplyDialog)
+    dialog = window.findChild(ComposeDialog)
     assert dialog is not None
     dialog.editor.setPlainText(
         f"@{entry.post.author.handle} Terima kasih, sudah diteruskan ke DPU."
@@ -190,3 +190,117 @@ def test_hashtag_column_fills_and_a_reply_is_sent_once(
     assert '"visibility"' in body
     loop.run_until_complete(sync.aclose())
     loop.run_until_complete(credentials.forget_secret(account.id))
+
+
+class ServerProviders:
+    """Providers on the fake server's transport with its token: no keyring needed."""
+
+    def __init__(self, server: FakeMastodon) -> None:
+        self.server = server
+
+    async def provider(self, account: Account) -> Provider:
+        from app.providers.base import factory_for
+
+        factory = factory_for(Network.MASTODON)
+        assert factory is not None
+
+        async def token() -> str:
+            return self.server.token()
+
+        async def keep(_: str) -> None:
+            return None
+
+        return factory.create(
+            account, client=self.server.client(), get_token=token, save_token=keep
+        )
+
+    async def aclose(self) -> None:
+        return None
+
+
+def _signed_in(store: Store, server: FakeMastodon) -> Account:
+    load_providers()
+    admin = server.users["lpse_admin"]
+    account = Account(
+        id="mastodon:lpse_admin@sosmed.example",
+        network=Network.MASTODON,
+        handle="lpse_admin",
+        display_name="Admin LPSE",
+        server="https://sosmed.example",
+        remote_id=admin.id,
+    )
+    store.upsert_account(account)
+    return account
+
+
+def test_schedule_change_and_cancel_on_the_server(
+    qtbot: QtBot, store: Store, server: FakeMastodon, loop: asyncio.AbstractEventLoop
+) -> None:
+    account = _signed_in(store, server)
+    providers = ServerProviders(server)
+    sender = OutboxSender(store=store, providers=providers)
+    dialog = ComposeDialog(store=store, sender=sender, accounts=[account])
+    qtbot.addWidget(dialog)
+    dialog.editor.setPlainText("Pemeliharaan SPSE Sabtu pukul 22.00 WIB #LPSE")
+    dialog.schedule_box.setChecked(True)
+    soon = datetime.now(UTC) + timedelta(minutes=2)
+    dialog.schedule_time.setDateTime(QDateTime.fromSecsSinceEpoch(int(soon.timestamp())))
+    dialog.send()
+    assert "6 minutes" in dialog.problem.text()  # refused here, before the server says 422
+    assert server.scheduled == {}
+
+    later = datetime.now(UTC) + timedelta(hours=2)
+    dialog.schedule_time.setDateTime(QDateTime.fromSecsSinceEpoch(int(later.timestamp())))
+    with qtbot.waitSignal(dialog.sent, timeout=5000):
+        dialog.send()
+        run_until(loop, lambda: bool(server.scheduled))
+    [entry] = store.scheduled_entries([account.id], before=None, limit=5)
+    assert entry.post.text.startswith("Pemeliharaan SPSE")
+    assert abs((entry.scheduled_at - later).total_seconds()) < 60  # type: ignore[operator]
+
+    scheduler = Scheduler(store=store, providers=providers)
+    moved_to = later + timedelta(hours=1)
+    loop.run_until_complete(scheduler.reschedule(entry.entry_id, moved_to))
+    [remote] = server.scheduled.values()
+    assert str(remote["scheduled_at"]).startswith(moved_to.strftime("%Y-%m-%dT%H:%M"))
+    loop.run_until_complete(scheduler.cancel(entry.entry_id))
+    assert server.scheduled == {}
+    assert store.scheduled_entries([account.id], before=None, limit=5) == []
+
+
+def test_direct_reply_stays_in_the_conversation(
+    qtbot: QtBot, store: Store, server: FakeMastodon, loop: asyncio.AbstractEventLoop
+) -> None:
+    account = _signed_in(store, server)
+    providers = ServerProviders(server)
+    server.post_as(
+        "warga2", "@lpse_admin NPWP kami ditolak SIKaP, mohon dibantu", visibility="direct"
+    )
+    sync = SyncEngine(store=store, providers=providers)
+    feed = FeedSpec(account.id, FeedKind.CONVERSATIONS)
+    assert loop.run_until_complete(sync.refresh([feed])) == {}
+    [conversation] = store.conversation_entries([feed.key], before=None, limit=5)
+    remote_id = store.conversation_remote_id(conversation.entry_id)
+    assert remote_id
+    dialog = ComposeDialog(
+        store=store,
+        sender=OutboxSender(store=store, providers=providers),
+        accounts=[account],
+        reply=ReplyTarget(conversation, remote_id),
+    )
+    qtbot.addWidget(dialog)
+    dialog.editor.setPlainText("@warga2 Silakan kirim tangkapan layarnya lewat pesan ini.")
+    with qtbot.waitSignal(dialog.sent, timeout=5000):
+        dialog.send()
+        run_until(
+            loop,
+            lambda: any(
+                s.visibility == "direct" and s.author.username == "lpse_admin"
+                for s in server.statuses.values()
+            ),
+        )
+    [reply] = [s for s in server.statuses.values() if s.author.username == "lpse_admin"]
+    assert reply.visibility == "direct"
+    assert reply.in_reply_to is not None
+    assert reply.in_reply_to.id == conversation.post.remote_id
+    loop.run_until_complete(sync.aclose())

@@ -10,7 +10,7 @@ from app.model import Entry, EntryKind, OutboxState, Visibility
 from app.outbox import OutboxSender
 from app.providers.base import Offline
 from app.store import Store
-from app.ui.reply_dialog import ReplyDialog
+from app.ui.compose_dialog import ComposeDialog, ReplyTarget
 from tests.fakes import FakeProvider, FakeProviders
 
 
@@ -20,10 +20,10 @@ def _mention(store: Store) -> Entry:
     return store.feed_entries(keys, before=None, limit=1)[0]
 
 
-def _dialog(qtbot: QtBot, store: Store, entry: Entry, sender: OutboxSender | None) -> ReplyDialog:
+def _dialog(qtbot: QtBot, store: Store, entry: Entry, sender: OutboxSender | None) -> ComposeDialog:
     account = store.account(entry.post.account_id)
     assert account is not None
-    dialog = ReplyDialog(entry, account, store=store, sender=sender)
+    dialog = ComposeDialog(store=store, sender=sender, accounts=[account], reply=ReplyTarget(entry))
     qtbot.addWidget(dialog)
     return dialog
 
@@ -77,4 +77,6 @@ def test_reply_in_a_conversation_stays_direct(qtbot: QtBot, demo_store: Store) -
     conversation = demo_store.conversation_entries(keys, before=None, limit=1)[0]
     assert conversation.kind is EntryKind.CONVERSATION
     dialog = _dialog(qtbot, demo_store, conversation, None)
-    assert dialog.current_draft().visibility is Visibility.DIRECT
+    draft = dialog.current_draft()
+    assert draft is not None
+    assert draft.visibility is Visibility.DIRECT

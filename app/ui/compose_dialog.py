@@ -1,0 +1,363 @@
+"""Writing a post, reply or direct message, now or scheduled; saved as typed, sent once."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from PySide6.QtCore import QCoreApplication, QDateTime, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.model import (
+    Account,
+    Draft,
+    Entry,
+    EntryKind,
+    Network,
+    OutboxItem,
+    ScheduledPost,
+    Visibility,
+)
+from app.outbox import Action, OutboxSender, payload
+from app.providers.base import ProviderError
+from app.store import Store
+from app.ui.errors import describe
+from app.ui.icons import icon, network_name
+from app.ui.timefmt import absolute_time
+
+log = logging.getLogger(__name__)
+
+# Plain character limits; exact per-network counting (graphemes, X weights) comes with
+# each provider.
+LIMITS = {Network.MASTODON: 500, Network.BLUESKY: 300, Network.X: 280}
+SAVE_DELAY_MS = 400
+# Mastodon refuses a schedule under 5 minutes ahead; a minute of margin for the send.
+MIN_SCHEDULE_AHEAD = timedelta(minutes=6)
+
+
+@dataclass(frozen=True, slots=True)
+class ReplyTarget:
+    """What a reply answers: a post, or a direct-message conversation."""
+
+    entry: Entry
+    conversation_id: str = ""
+
+    @property
+    def remote_id(self) -> str:
+        return self.entry.post.remote_id
+
+    @property
+    def is_direct(self) -> bool:
+        return (
+            self.entry.kind is EntryKind.CONVERSATION
+            or self.entry.post.visibility is Visibility.DIRECT
+        )
+
+
+def _visibility_names() -> list[tuple[Visibility, str]]:
+    return [
+        (Visibility.PUBLIC, QCoreApplication.translate("compose", "Public")),
+        (Visibility.UNLISTED, QCoreApplication.translate("compose", "Public, not in timelines")),
+        (Visibility.PRIVATE, QCoreApplication.translate("compose", "Followers only")),
+    ]
+
+
+class ComposeDialog(QDialog):
+    """Nothing typed is lost: the text is saved as a draft while typing, reopened for the
+    same post (or the account's unsent new post), and kept when sending fails."""
+
+    sent = Signal(object)
+
+    def __init__(
+        self,
+        *,
+        store: Store,
+        sender: OutboxSender | None,
+        accounts: Sequence[Account],
+        reply: ReplyTarget | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._sender = sender
+        self._accounts = list(accounts)
+        self._reply = reply
+        self._item: OutboxItem | None = None
+        self._task: asyncio.Task[None] | None = None
+        self._draft: Draft | None = None
+        self.setMinimumWidth(500)
+        layout = QVBoxLayout(self)
+        if reply is not None:
+            self.setWindowTitle(QCoreApplication.translate("compose", "Reply"))
+            self._build_quote(layout, reply)
+        else:
+            self.setWindowTitle(QCoreApplication.translate("compose", "New post"))
+        layout.addLayout(self._build_form(reply))
+        self.editor = QPlainTextEdit(self)
+        self.editor.setObjectName("compose-text")
+        layout.addWidget(self.editor, 1)
+        layout.addLayout(self._build_schedule_row())
+        self.problem = QLabel(self)
+        self.problem.setObjectName("problem")
+        self.problem.setWordWrap(True)
+        self.problem.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.problem)
+        buttons = QDialogButtonBox(self)
+        self.send_button = QPushButton(self)
+        self.send_button.setDefault(True)
+        buttons.addButton(self.send_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        buttons.rejected.connect(self.reject)
+        self.send_button.clicked.connect(self.send)
+        layout.addWidget(buttons)
+
+        self._restore_draft()
+        self._save_timer = QTimer(self)
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(SAVE_DELAY_MS)
+        self._save_timer.timeout.connect(self.save_draft)
+        self.editor.textChanged.connect(self._changed)
+        self.spoiler_edit.textChanged.connect(self._changed)
+        self.account_box.currentIndexChanged.connect(self._update)
+        self.schedule_box.toggled.connect(self._update)
+        self._update()
+        if sender is None:
+            self._say(
+                QCoreApplication.translate(
+                    "compose", "Demo: what you write is kept as a draft and never sent."
+                ),
+                error=False,
+            )
+
+    # --- building ---------------------------------------------------------------------------
+
+    def _build_form(self, reply: ReplyTarget | None) -> QFormLayout:
+        form = QFormLayout()
+        self.account_box = QComboBox(self)
+        for account in self._accounts:
+            label = f"{account.label} ({network_name(account.network)})"
+            self.account_box.addItem(icon(account.network.value), label, account.id)
+        self.account_box.setEnabled(reply is None and len(self._accounts) > 1)
+        form.addRow(QCoreApplication.translate("compose", "From:"), self.account_box)
+        self.visibility_box = QComboBox(self)
+        for value, name in _visibility_names():
+            self.visibility_box.addItem(name, value.value)
+        if reply is not None and reply.is_direct:
+            self.visibility_box.clear()
+            self.visibility_box.addItem(
+                QCoreApplication.translate("compose", "Direct message"), Visibility.DIRECT.value
+            )
+        elif reply is not None:
+            self._select(self.visibility_box, reply.entry.post.visibility.value)
+        form.addRow(QCoreApplication.translate("compose", "Who can see it:"), self.visibility_box)
+        self.spoiler_edit = QLineEdit(self)
+        self.spoiler_edit.setPlaceholderText(
+            QCoreApplication.translate("compose", "Optional, e.g. a sensitive complaint")
+        )
+        form.addRow(QCoreApplication.translate("compose", "Content warning:"), self.spoiler_edit)
+        return form
+
+    def _build_quote(self, layout: QVBoxLayout, reply: ReplyTarget) -> None:
+        author = reply.entry.post.author
+        about = QLabel(
+            QCoreApplication.translate("compose", "Replying to %1").replace(
+                "%1", f"{author.display_name} @{author.handle.lstrip('@')}"
+            ),
+            self,
+        )
+        quoted = QLabel(self)
+        quoted.setTextFormat(Qt.TextFormat.PlainText)  # network text never renders as HTML
+        quoted.setWordWrap(True)
+        quoted.setText(reply.entry.post.text[:400])
+        quoted.setStyleSheet("color: palette(placeholder-text); padding-left: 8px;")
+        layout.addWidget(about)
+        layout.addWidget(quoted)
+
+    def _build_schedule_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.schedule_box = QCheckBox(QCoreApplication.translate("compose", "Schedule for"), self)
+        self.schedule_time = QDateTimeEdit(self)
+        self.schedule_time.setCalendarPopup(True)
+        start = int((datetime.now(UTC) + timedelta(hours=1)).timestamp()) // 60 * 60
+        self.schedule_time.setDateTime(QDateTime.fromSecsSinceEpoch(start))
+        self.schedule_box.setVisible(self._reply is None)
+        self.schedule_time.setVisible(self._reply is None)
+        self.counter = QLabel(self)
+        self.counter.setAlignment(Qt.AlignmentFlag.AlignRight)
+        row.addWidget(self.schedule_box)
+        row.addWidget(self.schedule_time)
+        row.addStretch(1)
+        row.addWidget(self.counter)
+        return row
+
+    @staticmethod
+    def _select(box: QComboBox, data: str) -> None:
+        box.setCurrentIndex(max(0, box.findData(data)))
+
+    # --- state ------------------------------------------------------------------------------
+
+    def account(self) -> Account | None:
+        account_id = self.account_box.currentData()
+        return next((a for a in self._accounts if a.id == account_id), None)
+
+    def _reply_key(self) -> str:
+        return self._reply.remote_id if self._reply is not None else ""
+
+    def _restore_draft(self) -> None:
+        """The newest unsent draft for this reply (or new post) of an offered account."""
+        offered = {a.id for a in self._accounts}
+        for draft in reversed(self._store.drafts()):
+            if draft.in_reply_to == self._reply_key() and draft.account_id in offered:
+                self._select(self.account_box, draft.account_id)
+                self._draft = draft
+                self.editor.setPlainText(draft.text)
+                self.spoiler_edit.setText(draft.spoiler)
+                return
+        if self._reply is not None and self._reply.entry.kind is not EntryKind.CONVERSATION:
+            self.editor.setPlainText(f"@{self._reply.entry.post.author.handle.lstrip('@')} ")
+
+    def current_draft(self) -> Draft | None:
+        account = self.account()
+        if account is None:
+            return None
+        reply = self._reply
+        return Draft(
+            account_id=account.id,
+            text=self.editor.toPlainText(),
+            in_reply_to=self._reply_key(),
+            visibility=Visibility(self.visibility_box.currentData()),
+            spoiler=self.spoiler_edit.text().strip(),
+            id=self._draft.id if self._draft is not None else None,
+            conversation_id=reply.conversation_id if reply is not None else "",
+        )
+
+    def scheduled_at(self) -> datetime | None:
+        if not self.schedule_box.isChecked():
+            return None
+        return datetime.fromtimestamp(self.schedule_time.dateTime().toSecsSinceEpoch(), UTC)
+
+    def _changed(self) -> None:
+        self._update()
+        self._save_timer.start()
+
+    def _update(self) -> None:
+        account = self.account()
+        limit = LIMITS.get(account.network, 500) if account else 500
+        used = len(self.editor.toPlainText()) + len(self.spoiler_edit.text())
+        over = used > limit
+        self.counter.setText(f"{used}/{limit}")
+        self.counter.setStyleSheet("color: #B42318;" if over else "")
+        self.schedule_time.setEnabled(self.schedule_box.isChecked())
+        self.send_button.setText(
+            QCoreApplication.translate("compose", "Schedule")
+            if self.schedule_box.isChecked()
+            else QCoreApplication.translate("compose", "Send")
+        )
+        text = self.editor.toPlainText().strip()
+        self.send_button.setEnabled(
+            self._sender is not None and account is not None and bool(text) and not over
+        )
+
+    def _say(self, text: str, *, error: bool = True) -> None:
+        self.problem.setStyleSheet("color: #B42318;" if error else "")
+        self.problem.setText(text)
+
+    # --- drafts and sending -----------------------------------------------------------------
+
+    def save_draft(self) -> None:
+        """Write the text as typed; an emptied text leaves no draft behind."""
+        self._save_timer.stop()
+        draft = self.current_draft()
+        if draft is None:
+            return
+        if not draft.text.strip():
+            if draft.id is not None:
+                self._store.delete_draft(draft.id)
+            self._draft = None
+            return
+        draft_id = self._store.save_draft(draft)
+        self._draft = Draft(
+            draft.account_id, draft.text, draft.in_reply_to, draft.visibility, draft.spoiler,
+            id=draft_id, conversation_id=draft.conversation_id,
+        )  # fmt: skip
+
+    def _action(self, at: datetime | None) -> str:
+        if at is not None:
+            return Action.SCHEDULE
+        if self._reply is None:
+            return Action.POST
+        return Action.DIRECT if self._reply.conversation_id else Action.REPLY
+
+    def send(self) -> None:
+        draft = self.current_draft()
+        if self._sender is None or draft is None:
+            return
+        if self._task is not None and not self._task.done():
+            return
+        at = self.scheduled_at()
+        if at is not None and at < datetime.now(UTC) + MIN_SCHEDULE_AHEAD:
+            self._say(
+                QCoreApplication.translate("compose", "Choose a time at least 6 minutes from now.")
+            )
+            return
+        self.save_draft()
+        # A retry of the same text reuses the queued item and its idempotency key, so a
+        # post that did reach the server is not sent twice; edited text is a new post.
+        if self._item is None or self._item.payload != payload(draft, at):
+            self._item = self._sender.queue(draft, self._action(at), at=at)
+        self._task = asyncio.ensure_future(self._send(self._sender, self._item, draft))
+
+    async def _send(self, sender: OutboxSender, item: OutboxItem, draft: Draft) -> None:
+        self.send_button.setEnabled(False)
+        self.editor.setReadOnly(True)
+        self._say(QCoreApplication.translate("compose", "Sending…"), error=False)
+        account = self.account()
+        try:
+            result = await sender.send(item)
+        except ProviderError as exc:
+            self._say(describe(exc, account.label if account else "", sending=True))
+            self.editor.setReadOnly(False)
+            self._update()
+            return
+        if self._draft is not None and self._draft.id is not None:
+            self._store.delete_draft(self._draft.id)
+            self._draft = None
+        self.sent.emit(result)
+        self.accept()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_draft()
+        super().closeEvent(event)
+
+    def reject(self) -> None:
+        if self._task is not None and not self._task.done():
+            return  # sending: closing now would hide whether it went out
+        self.save_draft()
+        super().reject()
+
+
+def sent_message(result: object) -> str:
+    """The notice after a successful send."""
+    if isinstance(result, ScheduledPost):
+        return QCoreApplication.translate("compose", "Scheduled for %1.").replace(
+            "%1", absolute_time(result.scheduled_at)
+        )
+    return QCoreApplication.translate("compose", "Sent.")
