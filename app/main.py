@@ -18,12 +18,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import __version__, credentials, demo, paths
 from app.logs import setup_logging
-from app.outbox import OutboxSender
 from app.providers import load_providers
-from app.scheduler import Scheduler
+from app.services import Services
 from app.settings import Settings
 from app.store import Store, StoreError
-from app.sync import AccountProviders, SyncEngine
+from app.sync import AccountProviders
 from app.ui.avatars import AvatarCache
 from app.ui.errors import describe
 from app.ui.i18n import choose_language, install_translators
@@ -121,22 +120,17 @@ async def run(args: argparse.Namespace, app: QApplication, crash: CrashHandler) 
     providers = None if args.demo else AccountProviders()
     if not args.demo:
         load_providers()
-    sync = None if providers is None else SyncEngine(store=store, providers=providers)
-    sender = None if providers is None else OutboxSender(store=store, providers=providers)
-    scheduler = None if providers is None else Scheduler(store=store, providers=providers)
+    services = None if providers is None else Services.create(store, providers)
     avatars = AvatarCache(
         folder=paths.cache_dir(profile) / "avatars",
         client_factory=None if args.demo else avatar_client,
     )
     window = MainWindow(
         store=store,
-        sync=sync,
-        sender=sender,
-        scheduler=scheduler,
+        services=services,
         settings=settings,
         bridge=bridge,
         avatars=avatars,
-        demo=args.demo,
     )
     size = parse_size(args.size)
     if size is not None:
@@ -144,10 +138,10 @@ async def run(args: argparse.Namespace, app: QApplication, crash: CrashHandler) 
     window.show()
     await asyncio.sleep(SETTLE_SECONDS)
     window.restore_scroll_positions()
-    if sync is not None:
+    if services is not None:
         await check_keyring(bridge)
-        sync.set_interval(timedelta(minutes=int(settings.get("refresh_minutes"))))
-        sync.start(window.wanted_feeds())
+        services.sync.set_interval(timedelta(minutes=int(settings.get("refresh_minutes"))))
+        services.sync.start(window.wanted_feeds())
         window.refresh_scheduled()
     try:
         if args.screenshot is not None:
@@ -163,8 +157,8 @@ async def run(args: argparse.Namespace, app: QApplication, crash: CrashHandler) 
         return 0
     finally:
         await avatars.aclose()
-        if sync is not None:
-            await sync.aclose()
+        if services is not None:
+            await services.sync.aclose()
         store.close()
         del translators
 

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QCoreApplication, QMimeData, QPoint, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QMimeData,
+    QModelIndex,
+    QPoint,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QDrag, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.model import EntryKind
 from app.ui.avatars import AvatarCache
 from app.ui.column_controller import ColumnController
 from app.ui.errors import needs_sign_in
@@ -120,6 +130,7 @@ class ColumnView(QFrame):
     move_requested = Signal(int, int)
     settings_requested = Signal(int)
     sign_in_requested = Signal(str)
+    thread_requested = Signal(object)
     layout_changed = Signal()
 
     def __init__(
@@ -198,6 +209,7 @@ class ColumnView(QFrame):
         view.setWordWrap(True)
         view.setResizeMode(QListView.ResizeMode.Adjust)
         view.verticalScrollBar().valueChanged.connect(self._scrolled)
+        view.clicked.connect(self._clicked)
         return view
 
     def _build_header(self) -> QWidget:
@@ -338,6 +350,12 @@ class ColumnView(QFrame):
         self.delegate.clear_cache()
         # Row heights depend on the width; relayout after the width settles.
         QTimer.singleShot(0, self.list.doItemsLayout)
+
+    def _clicked(self, index: QModelIndex) -> None:
+        # Buttons inside a row are handled by the delegate and never arrive here.
+        entry = self.controller.model.entry(index.row())
+        if entry is not None and entry.kind is EntryKind.CONVERSATION:
+            self.thread_requested.emit(entry)
 
     def _scrolled(self, value: int) -> None:
         if value == 0 and self.controller.model.unread_count():

@@ -15,12 +15,11 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QToolBar, QWidge
 
 from app import credentials
 from app.model import Account, ColumnSpec, ColumnState, Entry, EntryKind, FeedSpec, Network
-from app.outbox import OutboxSender
 from app.providers.base import Offline, ProviderError, registered_networks
 from app.scheduler import Scheduler
+from app.services import Services
 from app.settings import Settings
 from app.store import ACCOUNTS_CHANGED, SCHEDULED_CHANGED, Store
-from app.sync import SyncEngine
 from app.ui.accounts_dialog import AccountsDialog
 from app.ui.add_column_dialog import AddColumnDialog
 from app.ui.avatars import AvatarCache
@@ -34,6 +33,7 @@ from app.ui.mastodon_signin import MastodonSignInDialog
 from app.ui.messages import Level, MessageBridge
 from app.ui.reschedule_dialog import RescheduleDialog
 from app.ui.settings_dialog import SettingsDialog
+from app.ui.thread_dialog import ThreadDialog
 
 log = logging.getLogger(__name__)
 
@@ -48,24 +48,23 @@ class MainWindow(QMainWindow):
         self,
         *,
         store: Store,
-        sync: SyncEngine | None,
-        sender: OutboxSender | None = None,
-        scheduler: Scheduler | None = None,
+        services: Services | None,
         settings: Settings,
         bridge: MessageBridge,
         avatars: AvatarCache | None = None,
-        demo: bool = False,
         parent: QWidget | None = None,
     ) -> None:
+        """`services` is None for the demo deck, which never touches a network."""
         super().__init__(parent)
         self._store = store
-        self._sync = sync
-        self._sender = sender
-        self._scheduler = scheduler
+        self._services = services
+        self._sync = services.sync if services else None
+        self._sender = services.sender if services else None
+        self._scheduler = services.scheduler if services else None
         self._avatars = avatars
         self._settings = settings
         self._bridge = bridge
-        self._demo = demo
+        self._demo = services is None
         self._accounts: list[Account] = store.accounts()
         self._controllers: dict[int, ColumnController] = {}
         self._tasks: set[asyncio.Task[Any]] = set()
@@ -73,7 +72,7 @@ class MainWindow(QMainWindow):
         self._accounts_dialog: AccountsDialog | None = None
         self.setObjectName("main-window")
         title = "Pantau"
-        if demo:
+        if self._demo:
             title += " — " + QCoreApplication.translate("window", "Demo")
         self.setWindowTitle(title)
         self.setWindowIcon(icon("pantau"))
@@ -99,8 +98,8 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         self._offline_feeds: set[str] = set()
         self._offline_shown = False
-        if sync is not None:
-            sync.add_listener(self._sync_result)
+        if self._sync is not None:
+            self._sync.add_listener(self._sync_result)
             settings.on_changed(self._setting_changed)
         bridge.flush()
 
@@ -172,6 +171,7 @@ class MainWindow(QMainWindow):
         view.close_requested.connect(self.remove_column)
         view.settings_requested.connect(self.edit_column)
         view.sign_in_requested.connect(self.sign_in_again)
+        view.thread_requested.connect(self.open_thread)
         view.delegate.open_requested.connect(self.open_link)
         view.delegate.reply_requested.connect(self.reply_to)
         view.delegate.action_requested.connect(self._row_action)
@@ -492,6 +492,23 @@ class MainWindow(QMainWindow):
             log.info("scheduled queue of %s: %s", account_id, exc)
             if not isinstance(exc, Offline):
                 self._bridge.warning(describe(exc, account.label if account else ""))
+
+    def open_thread(self, entry: Entry) -> None:
+        account = self._store.account(entry.post.account_id)
+        conversation = self._store.conversation_remote_id(entry.entry_id)
+        if account is None or conversation is None:
+            return
+        dialog = ThreadDialog(
+            entry,
+            account,
+            conversation_id=conversation,
+            store=self._store,
+            providers=self._services.providers if self._services else None,
+            parent=self,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.reply_requested.connect(self.reply_to)
+        dialog.show()
 
     def new_post(self) -> None:
         if not self._accounts:

@@ -237,6 +237,85 @@
         </message>
     </context>
     <context>
+        <name>compose</name>
+        <message>
+            <source>Public</source>
+            <translation>Public</translation>
+        </message>
+        <message>
+            <source>Public, not in timelines</source>
+            <translation>Public, not in timelines</translation>
+        </message>
+        <message>
+            <source>Followers only</source>
+            <translation>Followers only</translation>
+        </message>
+        <message>
+            <source>Reply</source>
+            <translation>Reply</translation>
+        </message>
+        <message>
+            <source>New post</source>
+            <translation>New post</translation>
+        </message>
+        <message>
+            <source>Demo: what you write is kept as a draft and never sent.</source>
+            <translation>Demo: what you write is kept as a draft and never sent.</translation>
+        </message>
+        <message>
+            <source>From:</source>
+            <translation>From:</translation>
+        </message>
+        <message>
+            <source>Direct message</source>
+            <translation>Direct message</translation>
+        </message>
+        <message>
+            <source>Who can see it:</source>
+            <translation>Who can see it:</translation>
+        </message>
+        <message>
+            <source>Optional, e.g. a sensitive complaint</source>
+            <translation>Optional, e.g. a sensitive complaint</translation>
+        </message>
+        <message>
+            <source>Content warning:</source>
+            <translation>Content warning:</translation>
+        </message>
+        <message>
+            <source>Replying to %1</source>
+            <translation>Replying to %1</translation>
+        </message>
+        <message>
+            <source>Schedule for</source>
+            <translation>Schedule for</translation>
+        </message>
+        <message>
+            <source>Schedule</source>
+            <translation>Schedule</translation>
+        </message>
+        <message>
+            <source>Send</source>
+            <translation>Send</translation>
+        </message>
+        <message>
+            <source>Choose a time at least 6 minutes from now.</source>
+            <translation>Choose a time at least 6 minutes from now.</translation>
+        </message>
+        <message>
+            <source>Sending…</source>
+            <translation>Sending…</translation>
+        </message>
+        <message>
+            <source>Scheduled for %1.</source>
+            <translation>Scheduled for %1.</translation>
+        </message>
+        <message>
+            <source>Sent.</source>
+            <translation>Sent.</translation>
+        </message>
+    </context>
+    <context>
         <name>crash</name>
         <message>
             <source>Pantau hit a problem</source>
@@ -275,6 +354,14 @@
         <message>
             <source>Media (%n)</source>
             <translation>Media (%n)</translation>
+        </message>
+        <message>
+            <source>Change time</source>
+            <translation>Change time</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
         </message>
         <message>
             <source>Reply</source>
@@ -361,30 +448,14 @@
         </message>
     </context>
     <context>
-        <name>reply</name>
+        <name>reschedule</name>
         <message>
-            <source>Reply</source>
-            <translation>Reply</translation>
+            <source>Change the time</source>
+            <translation>Change the time</translation>
         </message>
         <message>
-            <source>Replying to %1</source>
-            <translation>Replying to %1</translation>
-        </message>
-        <message>
-            <source>From %1 on %2</source>
-            <translation>From %1 on %2</translation>
-        </message>
-        <message>
-            <source>Send</source>
-            <translation>Send</translation>
-        </message>
-        <message>
-            <source>Demo: replies are kept as drafts and never sent.</source>
-            <translation>Demo: replies are kept as drafts and never sent.</translation>
-        </message>
-        <message>
-            <source>Sending…</source>
-            <translation>Sending…</translation>
+            <source>Choose a time at least 6 minutes from now.</source>
+            <translation>Choose a time at least 6 minutes from now.</translation>
         </message>
     </context>
     <context>
@@ -470,6 +541,25 @@
         </message>
     </context>
     <context>
+        <name>thread</name>
+        <message>
+            <source>Conversation</source>
+            <translation>Conversation</translation>
+        </message>
+        <message>
+            <source>Reply</source>
+            <translation>Reply</translation>
+        </message>
+        <message>
+            <source>Demo: only the latest message is cached.</source>
+            <translation>Demo: only the latest message is cached.</translation>
+        </message>
+        <message>
+            <source>Loading the conversation…</source>
+            <translation>Loading the conversation…</translation>
+        </message>
+    </context>
+    <context>
         <name>time</name>
         <message>
             <source>now</source>
@@ -505,6 +595,10 @@
         <message>
             <source>Main toolbar</source>
             <translation>Main toolbar</translation>
+        </message>
+        <message>
+            <source>New post</source>
+            <translation>New post</translation>
         </message>
         <message>
             <source>Add column</source>
@@ -551,8 +645,20 @@
             <translation>The account that received this post was removed.</translation>
         </message>
         <message>
-            <source>Reply sent.</source>
-            <translation>Reply sent.</translation>
+            <source>Demo: scheduled posts are not changed.</source>
+            <translation>Demo: scheduled posts are not changed.</translation>
+        </message>
+        <message>
+            <source>Cancel scheduled post</source>
+            <translation>Cancel scheduled post</translation>
+        </message>
+        <message>
+            <source>Cancel this scheduled post? It will not be published.</source>
+            <translation>Cancel this scheduled post? It will not be published.</translation>
+        </message>
+        <message>
+            <source>Add an account first, then write a post.</source>
+            <translation>Add an account first, then write a post.</translation>
         </message>
     </context>
 </TS>

@@ -238,6 +238,85 @@
     </message>
 </context>
 <context>
+    <name>compose</name>
+    <message>
+        <source>Public</source>
+        <translation>Publik</translation>
+    </message>
+    <message>
+        <source>Public, not in timelines</source>
+        <translation>Publik, tidak di linimasa</translation>
+    </message>
+    <message>
+        <source>Followers only</source>
+        <translation>Hanya pengikut</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Balas</translation>
+    </message>
+    <message>
+        <source>New post</source>
+        <translation>Postingan baru</translation>
+    </message>
+    <message>
+        <source>Demo: what you write is kept as a draft and never sent.</source>
+        <translation>Demo: yang Anda tulis disimpan sebagai draf dan tidak pernah dikirim.</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>Dari:</translation>
+    </message>
+    <message>
+        <source>Direct message</source>
+        <translation>Pesan langsung</translation>
+    </message>
+    <message>
+        <source>Who can see it:</source>
+        <translation>Siapa yang bisa melihat:</translation>
+    </message>
+    <message>
+        <source>Optional, e.g. a sensitive complaint</source>
+        <translation>Opsional, misalnya aduan yang sensitif</translation>
+    </message>
+    <message>
+        <source>Content warning:</source>
+        <translation>Peringatan konten:</translation>
+    </message>
+    <message>
+        <source>Replying to %1</source>
+        <translation>Membalas %1</translation>
+    </message>
+    <message>
+        <source>Schedule for</source>
+        <translation>Jadwalkan pada</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Jadwalkan</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Kirim</translation>
+    </message>
+    <message>
+        <source>Choose a time at least 6 minutes from now.</source>
+        <translation>Pilih waktu paling cepat 6 menit dari sekarang.</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Mengirim…</translation>
+    </message>
+    <message>
+        <source>Scheduled for %1.</source>
+        <translation>Dijadwalkan %1.</translation>
+    </message>
+    <message>
+        <source>Sent.</source>
+        <translation>Terkirim.</translation>
+    </message>
+</context>
+<context>
     <name>crash</name>
     <message>
         <source>Pantau hit a problem</source>
@@ -276,6 +355,14 @@
     <message>
         <source>Media (%n)</source>
         <translation>Media (%n)</translation>
+    </message>
+    <message>
+        <source>Change time</source>
+        <translation>Ubah waktu</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batalkan</translation>
     </message>
     <message>
         <source>Reply</source>
@@ -362,30 +449,14 @@
     </message>
 </context>
 <context>
-    <name>reply</name>
+    <name>reschedule</name>
     <message>
-        <source>Reply</source>
-        <translation>Balas</translation>
+        <source>Change the time</source>
+        <translation>Ubah waktu</translation>
     </message>
     <message>
-        <source>Replying to %1</source>
-        <translation>Membalas %1</translation>
-    </message>
-    <message>
-        <source>From %1 on %2</source>
-        <translation>Dari %1 di %2</translation>
-    </message>
-    <message>
-        <source>Send</source>
-        <translation>Kirim</translation>
-    </message>
-    <message>
-        <source>Demo: replies are kept as drafts and never sent.</source>
-        <translation>Demo: balasan disimpan sebagai draf dan tidak pernah dikirim.</translation>
-    </message>
-    <message>
-        <source>Sending…</source>
-        <translation>Mengirim…</translation>
+        <source>Choose a time at least 6 minutes from now.</source>
+        <translation>Pilih waktu paling cepat 6 menit dari sekarang.</translation>
     </message>
 </context>
 <context>
@@ -471,6 +542,25 @@
     </message>
 </context>
 <context>
+    <name>thread</name>
+    <message>
+        <source>Conversation</source>
+        <translation>Percakapan</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Balas</translation>
+    </message>
+    <message>
+        <source>Demo: only the latest message is cached.</source>
+        <translation>Demo: hanya pesan terakhir yang tersimpan.</translation>
+    </message>
+    <message>
+        <source>Loading the conversation…</source>
+        <translation>Memuat percakapan…</translation>
+    </message>
+</context>
+<context>
     <name>time</name>
     <message>
         <source>now</source>
@@ -506,6 +596,10 @@
     <message>
         <source>Main toolbar</source>
         <translation>Bilah alat utama</translation>
+    </message>
+    <message>
+        <source>New post</source>
+        <translation>Postingan baru</translation>
     </message>
     <message>
         <source>Add column</source>
@@ -552,8 +646,20 @@
         <translation>Akun yang menerima postingan ini telah dihapus.</translation>
     </message>
     <message>
-        <source>Reply sent.</source>
-        <translation>Balasan terkirim.</translation>
+        <source>Demo: scheduled posts are not changed.</source>
+        <translation>Demo: postingan terjadwal tidak diubah.</translation>
+    </message>
+    <message>
+        <source>Cancel scheduled post</source>
+        <translation>Batalkan postingan terjadwal</translation>
+    </message>
+    <message>
+        <source>Cancel this scheduled post? It will not be published.</source>
+        <translation>Batalkan postingan terjadwal ini? Postingan tidak akan diterbitkan.</translation>
+    </message>
+    <message>
+        <source>Add an account first, then write a post.</source>
+        <translation>Tambahkan akun dulu, lalu tulis postingan.</translation>
     </message>
 </context>
 </TS>

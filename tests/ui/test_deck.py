@@ -20,10 +20,9 @@ from app.ui.messages import MessageBridge
 def _window(qtbot: QtBot, store: Store, **kw: object) -> MainWindow:
     window = MainWindow(
         store=store,
-        sync=kw.get("sync"),  # type: ignore[arg-type]
+        services=kw.get("services"),  # type: ignore[arg-type]
         settings=Settings(store),
         bridge=MessageBridge(),
-        demo=bool(kw.get("demo", True)),
     )
     qtbot.addWidget(window)
     window.resize(1600, 900)
@@ -112,15 +111,15 @@ def test_offline_start_keeps_cached_rows_and_shows_a_notice(
     qtbot: QtBot, demo_store: Store, loop: asyncio.AbstractEventLoop
 ) -> None:
     from app.providers.base import Offline
-    from app.sync import SyncEngine
+    from app.services import Services
     from tests.fakes import FakeProvider, FakeProviders
 
     fakes = {
         a.id: FakeProvider(a, error=Offline(a.id, "no route to host"))
         for a in demo_store.accounts()
     }
-    sync = SyncEngine(store=demo_store, providers=FakeProviders(fakes))
-    window = _window(qtbot, demo_store, sync=sync, demo=False)
+    services = Services.create(demo_store, FakeProviders(fakes))
+    window = _window(qtbot, demo_store, services=services)
     rows = {v.column_id: v.controller.model.rowCount() for v in window.deck.columns()}
     window.refresh_all()
     loop.run_until_complete(asyncio.sleep(0.2))

@@ -20,6 +20,7 @@ from app.outbox import OutboxSender
 from app.providers import load_providers
 from app.providers.base import Provider
 from app.scheduler import Scheduler
+from app.services import Services
 from app.settings import Settings
 from app.store import Store
 from app.sync import AccountProviders, SyncEngine
@@ -27,6 +28,7 @@ from app.ui.compose_dialog import ComposeDialog, ReplyTarget
 from app.ui.main_window import MainWindow
 from app.ui.mastodon_signin import MastodonSignInDialog
 from app.ui.messages import MessageBridge
+from app.ui.thread_dialog import ThreadDialog
 from tests.mastodon_server import FakeMastodon
 
 
@@ -146,11 +148,11 @@ def test_hashtag_column_fills_and_a_reply_is_sent_once(
 
     providers = AccountProviders(client_factory=server.client)
     load_providers()
-    sync = SyncEngine(store=store, providers=providers)
+    services = Services.create(store, providers)
+    sync = services.sync
     window = MainWindow(
         store=store,
-        sync=sync,
-        sender=OutboxSender(store=store, providers=providers),
+        services=services,
         settings=Settings(store),
         bridge=MessageBridge(),
     )
@@ -303,4 +305,41 @@ def test_direct_reply_stays_in_the_conversation(
     assert reply.visibility == "direct"
     assert reply.in_reply_to is not None
     assert reply.in_reply_to.id == conversation.post.remote_id
+    loop.run_until_complete(sync.aclose())
+
+
+def test_opening_a_conversation_shows_the_thread_and_marks_it_read(
+    qtbot: QtBot, store: Store, server: FakeMastodon, loop: asyncio.AbstractEventLoop
+) -> None:
+    account = _signed_in(store, server)
+    providers = ServerProviders(server)
+    first = server.post_as("warga2", "@lpse_admin Akun SPSE saya terblokir", visibility="direct")
+    server.post_as(
+        "lpse_admin",
+        "@warga2 Mohon kirim nama perusahaan",
+        visibility="direct",
+        in_reply_to=first.id,
+    )
+    server.post_as(
+        "warga2", "@lpse_admin CV Maju Bersama, Kudus", visibility="direct", in_reply_to=first.id
+    )
+    feed = FeedSpec(account.id, FeedKind.CONVERSATIONS)
+    sync = SyncEngine(store=store, providers=providers)
+    assert loop.run_until_complete(sync.refresh([feed])) == {}
+    [conversation] = store.conversation_entries([feed.key], before=None, limit=5)
+    assert conversation.unread
+    remote_id = store.conversation_remote_id(conversation.entry_id)
+    assert remote_id is not None
+    dialog = ThreadDialog(
+        conversation, account, conversation_id=remote_id, store=store, providers=providers
+    )
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.loaded, timeout=5000):
+        run_until(loop, lambda: dialog.model.rowCount() == 3)
+    texts = [p.text for p in dialog.shown_posts()]
+    assert texts[0].endswith("Akun SPSE saya terblokir")  # oldest first, like a chat
+    assert texts[-1].endswith("CV Maju Bersama, Kudus")
+    assert not store.conversation_entries([feed.key], before=None, limit=5)[0].unread
+    admin = server.users["lpse_admin"]
+    assert all(not c.unread for c in server.conversations[admin.id])
     loop.run_until_complete(sync.aclose())
