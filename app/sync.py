@@ -24,6 +24,7 @@ from app.providers.base import (
     StreamEvent,
     SupportsStreaming,
     factory_for,
+    streamed_feeds,
 )
 from app.store import Store, StoreError
 
@@ -34,8 +35,9 @@ Sleep = Callable[[float], Awaitable[None]]
 ResultListener = Callable[[str, ProviderError | None], None]
 """Hears (feed key, None) after new data landed, or (feed key, error) after a failure."""
 
-# Feed kinds a streaming provider is expected to stream (Mastodon: user, user:notification,
-# hashtag, direct); search has no stream anywhere, so it is always polled.
+# Feed kinds a streaming provider may stream (Mastodon: user, user:notification, hashtag,
+# direct); search has no stream anywhere, so it is always polled. A provider narrows this
+# per server through SupportsStreamChoice (GoToSocial streams no hashtags).
 STREAMABLE = frozenset({FeedKind.HOME, FeedKind.MENTIONS, FeedKind.TAG, FeedKind.CONVERSATIONS})
 
 
@@ -383,27 +385,36 @@ class SyncEngine:
             del self._streams[account_id]
 
     async def _stream(self, account_id: str, feeds: tuple[FeedSpec, ...]) -> None:
-        """Apply live events; when the stream ends or fails, poll at once (the refresh
-        resumes from the stored cursor, so nothing is missed) and reconnect with backoff."""
-        keys = {f.key for f in feeds}
+        """Apply live events of the feeds the provider streams (the rest stay polled as
+        usual); when the stream ends or fails, poll at once (the refresh resumes from the
+        stored cursor, so nothing is missed) and reconnect with backoff."""
         failures = 0
         while True:
             provider = await self._streaming_provider(account_id)
             if provider is None:
                 self._no_stream.add(account_id)
                 return
-            self._set_streamed(keys, live=True)
+            keys: set[str] = set()
             try:
-                async for event in provider.stream(feeds):
+                live = await streamed_feeds(provider, feeds)
+                if not live:
+                    return  # none of them streams on this server: polling has them all
+                keys = {f.key for f in live}
+                self._set_streamed(keys, live=True)
+                async for event in provider.stream(live):
                     failures = 0
                     self._apply(event)
             except AuthExpired as exc:
                 self._account_failed(account_id, exc)
                 return
-            except (ProviderError, StoreError) as exc:
+            except credentials.SecretMissing:  # the provider asked for it, as polling does
+                self._account_failed(account_id, AuthExpired(account_id, "no secret in keyring"))
+                return
+            except (ProviderError, StoreError, credentials.CredentialsError) as exc:
                 log.info("stream of %s dropped: %s", account_id, exc)
             finally:
-                self._set_streamed(keys, live=False)
+                if keys:
+                    self._set_streamed(keys, live=False)
             failures += 1
             await self._sleep(self._governor.backoff.delay(failures))
 

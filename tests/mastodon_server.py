@@ -102,7 +102,8 @@ class FakeMastodon:
     again), `tag_filters` (False: any[]/all[]/none[] ignored, like GoToSocial),
     `home_duplicates` (repeat the first home item at the end, fixture 30),
     `media_processing` (polls answered 206 before an upload is ready), `rate_limit`
-    (send X-RateLimit-* headers), and `fail_next()` for 429/5xx/401/timeouts.
+    (send X-RateLimit-* headers), `hashtag_streams` (the instance says Mastodon, which
+    streams hashtags, rather than GoToSocial), and `fail_next()` for 429/5xx/401/timeouts.
     """
 
     def __init__(
@@ -114,6 +115,7 @@ class FakeMastodon:
         home_duplicates: bool = False,
         media_processing: int = 0,
         rate_limit: bool = False,
+        hashtag_streams: bool = False,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         self.host = host
@@ -123,6 +125,7 @@ class FakeMastodon:
         self.home_duplicates = home_duplicates
         self.media_processing = media_processing
         self.rate_limit = rate_limit
+        self.hashtag_streams = hashtag_streams
         self.clock = clock
         self.requests: list[httpx.Request] = []
         self.transport = httpx.MockTransport(self.handle)
@@ -153,6 +156,7 @@ class FakeMastodon:
             Route(
                 "GET", r"/api/v1/instance", lambda r, m, u: self._json(template("01-instance-v1"))
             ),
+            Route("GET", r"/api/v2/instance", self._instance),
             Route("GET", r"/api/v1/accounts/verify_credentials", self._verify),
             Route("GET", r"/api/v1/accounts/([^/]+)/statuses", self._account_statuses),
             Route("GET", r"/api/v1/timelines/home", self._home),
@@ -400,7 +404,8 @@ class FakeMastodon:
         match = route.pattern.match(path)
         assert match is not None
         user = self._user(request)
-        if user is None and not path.startswith(("/oauth/", "/api/v1/apps", "/api/v1/instance")):
+        public = ("/oauth/", "/api/v1/apps", "/api/v1/instance", "/api/v2/instance")
+        if user is None and not path.startswith(public):
             return self._error(401, "Unauthorized: token not supplied")
         return route.handler(request, match, user)
 
@@ -544,6 +549,14 @@ class FakeMastodon:
                 "created_at": created,
             }
         )
+
+    def _instance(
+        self, _r: httpx.Request, _m: re.Match[str], _u: FakeUser | None
+    ) -> httpx.Response:
+        data = template("02-instance-v2")
+        if self.hashtag_streams:
+            data["source_url"] = "https://github.com/mastodon/mastodon"
+        return self._json(data)
 
     def _verify(self, _r: httpx.Request, _m: re.Match[str], user: FakeUser) -> httpx.Response:
         data = template("06-update-credentials-lpse-admin")

@@ -224,6 +224,26 @@ class SupportsStreaming(Protocol):
 
 
 @runtime_checkable
+class SupportsStreamChoice(Protocol):
+    """A streaming provider that carries only some feeds live, depending on the server
+    (GoToSocial streams no hashtags); a provider without it streams every feed it is
+    given."""
+
+    async def streamable(self, feeds: Sequence[FeedSpec]) -> Sequence[FeedSpec]:
+        """Those of `feeds` that stream() carries; may ask the server once."""
+        ...
+
+
+async def streamed_feeds(
+    provider: SupportsStreaming, feeds: Sequence[FeedSpec]
+) -> Sequence[FeedSpec]:
+    """Those of `feeds` the provider's stream will carry; the rest stay polled."""
+    if isinstance(provider, SupportsStreamChoice):
+        return await provider.streamable(feeds)
+    return feeds
+
+
+@runtime_checkable
 class SupportsEdit(Protocol):
     async def edit(self, remote_id: str, draft: Draft) -> Post: ...
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
-import json
 from collections import OrderedDict
-from collections.abc import Awaitable, Callable, Mapping, Sequence
-from datetime import UTC, datetime, timedelta
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from datetime import datetime, timedelta
 from typing import ClassVar
 from urllib.parse import quote
 
@@ -27,27 +26,22 @@ from app.model import (
     Visibility,
 )
 from app.providers import mastodon_parse as mp
+from app.providers import mastodon_stream as ms
 from app.providers.base import (
-    AuthExpired,
     Cursor,
-    NotFound,
-    Offline,
     Page,
-    ParseError,
     Provider,
-    ProviderError,
     RateLimit,
-    RateLimited,
     Rejected,
     ServerFault,
+    StreamEvent,
     TokenGetter,
     TokenSaver,
     register,
 )
+from app.providers.mastodon_http import Api, Clock, Params, Reply, link_cursors, utc_now
 
-Clock = Callable[[], datetime]
 Sleep = Callable[[float], Awaitable[None]]
-Params = Sequence[tuple[str, str]]
 
 MAX_PAGE = 40  # Mastodon caps timelines, conversations and search at 40 a page
 OWN_RECENT = 20  # own statuses searched for a post an earlier attempt may have made
@@ -55,128 +49,6 @@ CLOCK_SKEW = timedelta(minutes=2)  # our clock against the server's, when matchi
 REMEMBERED_KEYS = 256
 MEDIA_POLL_DELAYS = (0.5, 1.0, 1.0, 2.0, 2.0, 3.0, 3.0, 5.0, 5.0, 8.0)  # ~30 s in all
 SCHEDULED_PAGES = 10  # 10 x 40 covers Mastodon's limit of 300 pending scheduled posts
-REDACTED = "[redacted]"
-
-
-# --- the one door for HTTP ----------------------------------------------------------------
-
-
-@dataclasses.dataclass(frozen=True, slots=True)
-class Reply:
-    """A successful response: decoded JSON body (None when empty) and headers."""
-
-    status: int
-    body: object
-    headers: httpx.Headers
-
-
-def error_for_status(
-    response: httpx.Response, *, account_id: str, now: datetime, secret: str = ""
-) -> ProviderError | None:
-    """The typed error for a non-2xx response, None for success. The server's words go
-    into `detail`, with the secret cut out should a server ever echo it."""
-    status = response.status_code
-    if 200 <= status < 300:
-        return None
-    try:
-        body: object = response.json()
-    except ValueError:
-        body = None
-    detail = mp.error_message(body, response.reason_phrase)
-    if secret:
-        detail = detail.replace(secret, REDACTED)
-    if status in (401, 403):
-        return AuthExpired(account_id, detail)
-    if status == 404:
-        return NotFound(account_id, detail)
-    if status == 429:
-        headers = response.headers
-        reset = mp.reset_time(headers.get("x-ratelimit-reset", ""), now=now) or mp.reset_time(
-            headers.get("retry-after", ""), now=now
-        )
-        return RateLimited(account_id, reset, detail)
-    if 300 <= status < 400:
-        return Rejected(account_id, detail or f"HTTP {status}: the server sent us elsewhere")
-    if 400 <= status < 500:
-        return Rejected(account_id, detail or f"HTTP {status}")
-    return ServerFault(account_id, detail or f"HTTP {status}")
-
-
-def error_for_transport(exc: Exception, *, account_id: str) -> ProviderError:
-    """The typed error for a request that got no HTTP answer. Only the exception's class
-    name is kept: its text may hold the URL."""
-    name = type(exc).__name__
-    if isinstance(exc, httpx.DecodingError):
-        return ParseError(account_id, "Response", "(body)", name)
-    if isinstance(exc, httpx.InvalidURL | httpx.UnsupportedProtocol):
-        return Rejected(account_id, f"not a usable server address ({name})")
-    return Offline(account_id, name)
-
-
-def decode_json(response: httpx.Response, *, account_id: str) -> object:
-    if not response.content.strip():
-        return None
-    try:
-        return json.loads(response.content)
-    except (ValueError, RecursionError):
-        raise ParseError(account_id, "Response", "(json)", "the body is not JSON") from None
-
-
-async def exchange(
-    client: httpx.AsyncClient,
-    method: str,
-    url: str,
-    *,
-    account_id: str,
-    now: Clock,
-    secret: str = "",
-    seen: Callable[[httpx.Headers], None] | None = None,
-    params: Params = (),
-    headers: Mapping[str, str] | None = None,
-    json_body: object = None,
-    form: Mapping[str, str] | None = None,
-    files: Mapping[str, tuple[str, bytes, str]] | None = None,
-) -> Reply:
-    """Send one request and map every failure to a ProviderError. The provider's
-    `_request` and the sign-in module both send through here; nothing else does."""
-    request_headers = dict(headers or {})
-    if secret:
-        request_headers["Authorization"] = f"Bearer {secret}"
-    try:
-        response = await client.request(
-            method,
-            url,
-            params=list(params) or None,
-            headers=request_headers,
-            json=json_body,
-            data=form,
-            files=files,
-        )
-    except (httpx.HTTPError, httpx.InvalidURL) as exc:
-        raise error_for_transport(exc, account_id=account_id) from None
-    if seen is not None:
-        seen(response.headers)
-    failure = error_for_status(response, account_id=account_id, now=now(), secret=secret)
-    if failure is not None:
-        raise failure
-    return Reply(
-        response.status_code, decode_json(response, account_id=account_id), response.headers
-    )
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
-
-
-def tags_match(spec: FeedSpec, tags: frozenset[str]) -> bool:
-    """Whether a status with `tags` (casefolded) belongs in a hashtag column."""
-    wanted = [t.casefold() for t in spec.tags]
-    hit = (
-        all(t in tags for t in wanted)
-        if spec.match is TagMatch.ALL
-        else any(t in tags for t in wanted)
-    )
-    return hit and not any(t.casefold() in tags for t in spec.exclude)
 
 
 def normalised(text: str) -> str:
@@ -196,61 +68,30 @@ class MastodonProvider:
         get_token: TokenGetter,
         clock: Clock = utc_now,
         sleep: Sleep = asyncio.sleep,
+        ping: tuple[float, float] = (ms.PING_INTERVAL, ms.PING_TIMEOUT),
     ) -> None:
         self.account = account
         self.instance = mp.server_instance(account.server)
-        self._base = account.server.rstrip("/")
         self._client = client
-        self._get_token = get_token
         self._clock = clock
         self._sleep = sleep
-        self._rate: RateLimit | None = None
+        # Every request of this provider goes through its Api (see mastodon_http.exchange).
+        self._api = Api(
+            client, base=account.server, account_id=account.id, clock=clock, get_token=get_token
+        )
+        self._request = self._api.request
         self._me = account.remote_id
         # Idempotency-Key -> when it was first tried; see publish().
         self._attempts: OrderedDict[str, datetime] = OrderedDict()
         # What conversations() last said, for thread() and send_direct().
         self._conversations: dict[str, Conversation] = {}
+        self._live = ms.LiveStreams(self._api, instance=self.instance, ping=ping)
 
     def __repr__(self) -> str:
         return f"<MastodonProvider {self.account.id}>"
 
-    # --- plumbing ------------------------------------------------------------------------
-
-    async def _request(
-        self,
-        method: str,
-        path: str,
-        *,
-        params: Params = (),
-        headers: Mapping[str, str] | None = None,
-        json_body: object = None,
-        files: Mapping[str, tuple[str, bytes, str]] | None = None,
-        form: Mapping[str, str] | None = None,
-    ) -> Reply:
-        """Every request of this provider: the token fresh from get_token, the rate-limit
-        headers noted, every failure a ProviderError (see exchange())."""
-        return await exchange(
-            self._client,
-            method,
-            self._base + path,
-            account_id=self.account.id,
-            now=self._clock,
-            secret=await self._get_token(),
-            seen=self._note_rate_limit,
-            params=params,
-            headers=headers,
-            json_body=json_body,
-            form=form,
-            files=files,
-        )
-
-    def _note_rate_limit(self, headers: httpx.Headers) -> None:
-        rate = mp.parse_rate_limit(headers, now=self._clock())
-        if rate is not None:
-            self._rate = rate
-
     def rate_limit(self) -> RateLimit | None:
-        return self._rate
+        return self._api.rate
 
     async def aclose(self) -> None:
         await self._client.aclose()
@@ -281,7 +122,7 @@ class MastodonProvider:
         if spec.kind is FeedKind.MENTIONS:
             return await self._mentions(paging)
         if spec.kind is FeedKind.TAG:
-            return await self._tag(spec, paging)
+            return await self._tag(spec, cursor, limit)
         if spec.kind is FeedKind.SEARCH:
             return await self._search(spec, paging, cursor)
         conversations = await self.conversations(cursor=cursor)
@@ -293,7 +134,7 @@ class MastodonProvider:
         so the caller keeps those it holds. (Items we filtered out still move them.)"""
         if empty:
             return Page(items)
-        older, newer = mp.link_cursors(reply.headers)
+        older, newer = link_cursors(reply.headers)
         return Page(items, older, newer)
 
     async def _mentions(self, paging: Params) -> Page[Post]:
@@ -309,29 +150,68 @@ class MastodonProvider:
         posts = mp.unique_posts(p for p in parsed if p is not None)
         return self._page(posts, reply, empty=not items)
 
-    async def _tag(self, spec: FeedSpec, paging: Params) -> Page[Post]:
-        if not spec.tags:
+    async def _tag(self, spec: FeedSpec, cursor: Cursor | None, limit: int) -> Page[Post]:
+        """One request on the first tag, with all[] and none[] for servers that honour
+        them; an ANY column over several tags reads each tag instead (_any_tag)."""
+        spelled: dict[str, str] = {}  # each tag once, as first spelled (names ignore case)
+        for tag in spec.tags:
+            spelled.setdefault(tag.casefold(), tag)
+        tags = list(spelled.values())
+        if not tags:
             return Page([])
-        more = "all[]" if spec.match is TagMatch.ALL else "any[]"
+        limit = max(1, min(limit, MAX_PAGE))
+        if spec.match is TagMatch.ANY and len(tags) > 1:
+            return await self._any_tag(spec, tags, cursor, limit)
         params = [
-            *paging,
-            *((more, t) for t in spec.tags[1:]),
+            ("limit", str(limit)),
+            *mp.cursor_params(cursor),
+            *(("all[]", t) for t in tags[1:]),
             *(("none[]", t) for t in spec.exclude),
         ]
-        path = "/api/v1/timelines/tag/" + quote(spec.tags[0], safe="")
-        reply = await self._request("GET", path, params=params)
+        reply = await self._tag_timeline(tags[0], params)
         items = mp.dedupe_by_id(
             mp.json_list(reply.body, entity="Status", account_id=self.account.id)
         )
+        return self._page(self._tagged(spec, items), reply, empty=not items)
+
+    async def _any_tag(
+        self, spec: FeedSpec, tags: Sequence[str], cursor: Cursor | None, limit: int
+    ) -> Page[Post]:
+        """GoToSocial ignores any[] (fixture 19), so one request on the first tag would
+        miss posts tagged only with the others. Each tag's timeline is read from its own
+        position in the cursor and the pages are merged (see mp.merge_tag_pages). The
+        requests go one after another: they share one account's budget, in a fixed order."""
+        direction, positions = mp.tag_positions(cursor, [t.casefold() for t in tags])
+        pages: dict[str, Sequence[object]] = {}
+        for tag in tags:
+            key = tag.casefold()
+            at = [(direction, positions[key])] if key in positions else []
+            none = [("none[]", t) for t in spec.exclude]
+            reply = await self._tag_timeline(tag, [("limit", str(limit)), *at, *none])
+            pages[key] = mp.json_list(reply.body, entity="Status", account_id=self.account.id)
+        merged = mp.merge_tag_pages(
+            pages,
+            direction=direction,
+            positions=positions,
+            limit=limit,
+            account_id=self.account.id,
+        )
+        return Page(self._tagged(spec, merged.items), merged.older, merged.newer)
+
+    async def _tag_timeline(self, tag: str, params: Params) -> Reply:
+        return await self._request(
+            "GET", "/api/v1/timelines/tag/" + quote(tag, safe=""), params=params
+        )
+
+    def _tagged(self, spec: FeedSpec, items: Sequence[object]) -> list[Post]:
+        # A server may ignore all[] and none[] too (GoToSocial does): the column is only
+        # right everywhere if we check each post's tags ourselves.
         parsed = [(self._status(item), item) for item in items]
-        # GoToSocial ignores any[] (fixture 19), and a server may ignore all[]/none[] too:
-        # the column is only right everywhere if we check each post's tags ourselves.
-        kept = mp.unique_posts(
+        return mp.unique_posts(
             post
             for post, item in parsed
-            if tags_match(spec, mp.status_tags(item, account_id=self.account.id))
+            if mp.tags_match(spec, mp.status_tags(item, account_id=self.account.id))
         )
-        return self._page(kept, reply, empty=not items)
 
     async def _search(self, spec: FeedSpec, paging: Params, cursor: Cursor | None) -> Page[Post]:
         query = spec.query.strip()
@@ -351,6 +231,16 @@ class MastodonProvider:
         )
         older = None if ignored else Cursor(f"max_id:{posts[-1].remote_id}")
         return Page(posts, older, Cursor(f"min_id:{posts[0].remote_id}"))
+
+    # --- streaming -----------------------------------------------------------------------
+
+    async def streamable(self, feeds: Sequence[FeedSpec]) -> Sequence[FeedSpec]:
+        """Those of `feeds` stream() carries live; sync polls the rest as usual."""
+        return await self._live.streamable(feeds)
+
+    def stream(self, feeds: Sequence[FeedSpec]) -> AsyncIterator[StreamEvent]:
+        """Live events of those of `feeds` that streamable() keeps, on one websocket."""
+        return self._live.events(feeds, me=self._me)
 
     # --- posting -------------------------------------------------------------------------
 
@@ -431,7 +321,7 @@ class MastodonProvider:
         self._conversations.update((c.remote_id, c) for c in found)
         if not found:
             return Page([])
-        older, newer = mp.link_cursors(reply.headers)
+        older, newer = link_cursors(reply.headers)
         return Page(found, older, newer)
 
     async def _conversation(self, conversation_id: str) -> Conversation | None:
@@ -440,25 +330,30 @@ class MastodonProvider:
         return self._conversations.get(conversation_id)
 
     async def thread(self, conversation_id: str) -> Sequence[Post]:
-        """The conversation's messages, oldest first: the context of its last status.
-        An id that is no conversation we know is taken as a status id."""
+        """The conversation's messages, oldest first: the context of its last status, and
+        when that has ancestors, the context of the first one, whose descendants include
+        replies on other branches (two answers to the first message, say). An id that is
+        no conversation we know is taken as a status id."""
         known = await self._conversation(conversation_id)
         if known is not None and known.last_post is not None:
             last = known.last_post
         else:
             path = f"/api/v1/statuses/{quote(conversation_id, safe='')}"
             last = self._status((await self._request("GET", path)).body)
-        reply = await self._request(
-            "GET", f"/api/v1/statuses/{quote(last.remote_id, safe='')}/context"
-        )
-        context = mp.Fields(reply.body, entity="Context", account_id=self.account.id)
-        posts = [
-            *self._statuses(list(context.items("ancestors"))),
-            last,
-            *self._statuses(list(context.items("descendants"))),
-        ]
+        ancestors, descendants = await self._context(last.remote_id)
+        if ancestors:
+            _, descendants = await self._context(ancestors[0].remote_id)
         return sorted(
-            mp.unique_posts(posts), key=lambda p: (p.created_at, mp.id_order(p.remote_id))
+            mp.unique_posts([*ancestors, last, *descendants]),
+            key=lambda p: (p.created_at, mp.id_order(p.remote_id)),
+        )
+
+    async def _context(self, status_id: str) -> tuple[list[Post], list[Post]]:
+        reply = await self._request("GET", f"/api/v1/statuses/{quote(status_id, safe='')}/context")
+        context = mp.Fields(reply.body, entity="Context", account_id=self.account.id)
+        return (
+            self._statuses(list(context.items("ancestors"))),
+            self._statuses(list(context.items("descendants"))),
         )
 
     async def send_direct(
@@ -528,7 +423,7 @@ class MastodonProvider:
             reply = await self._request("GET", "/api/v1/scheduled_statuses", params=params)
             items = mp.json_list(reply.body, entity="ScheduledStatus", account_id=self.account.id)
             found += [mp.parse_scheduled(s, account_id=self.account.id) for s in items]
-            cursor = mp.link_cursors(reply.headers)[0]
+            cursor = link_cursors(reply.headers)[0]
             if len(items) < MAX_PAGE or cursor is None:
                 break
         return found

@@ -10,7 +10,7 @@ import httpx
 
 from app.model import Account, Network
 from app.providers import mastodon_parse as mp
-from app.providers.mastodon import exchange, utc_now
+from app.providers.mastodon_http import exchange, utc_now
 
 OOB_REDIRECT = "urn:ietf:wg:oauth:2.0:oob"
 """Out-of-band redirect: the server shows the code for the user to paste into Pantau."""

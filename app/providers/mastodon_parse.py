@@ -5,14 +5,24 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from datetime import UTC, datetime, timedelta
-from email.utils import parsedate_to_datetime
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from enum import StrEnum
 from typing import TypeVar
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import urlsplit
 
-from app.model import Conversation, Media, Network, Person, Post, ScheduledPost, Visibility
-from app.providers.base import Cursor, ParseError, RateLimit
+from app.model import (
+    Conversation,
+    FeedSpec,
+    Media,
+    Network,
+    Person,
+    Post,
+    ScheduledPost,
+    TagMatch,
+    Visibility,
+)
+from app.providers.base import Cursor, ParseError
 from app.sanitize import html_to_text, sanitize_html
 
 E = TypeVar("E", bound=StrEnum)
@@ -193,6 +203,26 @@ def status_tags(data: object, *, account_id: str = "") -> frozenset[str]:
     )
 
 
+def tags_match(spec: FeedSpec, tags: frozenset[str]) -> bool:
+    """Whether a status with `tags` (casefolded, see status_tags) belongs in a hashtag
+    column: polling and streaming both ask this, since a server may ignore the filters."""
+    wanted = [t.casefold() for t in spec.tags]
+    hit = (
+        all(t in tags for t in wanted)
+        if spec.match is TagMatch.ALL
+        else any(t in tags for t in wanted)
+    )
+    return hit and not any(t.casefold() in tags for t in spec.exclude)
+
+
+def status_mentions(data: object, *, account_id: str = "") -> frozenset[str]:
+    """The account ids the status a row shows mentions (`mentions[].id`)."""
+    f, _ = _shown_status(data, account_id)
+    return frozenset(
+        Fields(m, entity="Mention", account_id=account_id).text("id") for m in f.items("mentions")
+    )
+
+
 def status_source_texts(data: object, *, account_id: str = "") -> tuple[str, ...]:
     """What the author typed, as far as a status tells: GoToSocial's `text` extension
     (the plain source) when present, and always the plain form of `content`."""
@@ -344,91 +374,105 @@ def cursor_params(cursor: Cursor | None) -> list[tuple[str, str]]:
     return [(name, value)] if name in ("max_id", "min_id") and value else []
 
 
-def link_cursors(headers: Mapping[str, str]) -> tuple[Cursor | None, Cursor | None]:
-    """(older, newer) from the Link header: rel=next gives max_id, rel=prev gives min_id
-    (servers that still send since_id there mean the same id)."""
-    links = parse_link_header(headers.get("link", ""))
-    older = links.get("next", {}).get("max_id", "")
-    prev = links.get("prev", {})
-    newer = prev.get("min_id") or prev.get("since_id") or ""
-    return (
-        Cursor(f"max_id:{older}") if older else None,
-        Cursor(f"min_id:{newer}") if newer else None,
-    )
-
-
 def id_order(remote_id: str) -> tuple[int, str]:
     """Sort key for ids: Mastodon's are decimal strings of growing length, GoToSocial's
     fixed-length ULIDs; (length, text) orders both."""
     return len(remote_id), remote_id
 
 
-# --- headers and frames -------------------------------------------------------------------
-
-_LINK_PART = re.compile(r"<([^>]*)>((?:\s*;\s*[^;,]+)*)")
-_LINK_PARAM = re.compile(r"""\s*;\s*([A-Za-z0-9_*-]+)\s*=\s*"?([^";,]*)"?""")
+TAG_CURSOR = "tags:"
 
 
-def parse_link_header(value: str) -> dict[str, dict[str, str]]:
-    """RFC 8288 Link header -> {rel: {query parameter: value}}: for Mastodon
-    {"next": {"max_id": …, "limit": …}, "prev": {"min_id": …}}. Unreadable parts are
-    skipped: paging then simply stops rather than failing the page."""
-    links: dict[str, dict[str, str]] = {}
-    for match in _LINK_PART.finditer(value):
-        url, params = match.group(1), match.group(2)
-        rels = [m.group(2) for m in _LINK_PARAM.finditer(params) if m.group(1).lower() == "rel"]
-        try:
-            query = dict(parse_qsl(urlsplit(url).query))
-        except ValueError:
-            continue
-        for rel in " ".join(rels).split():
-            links.setdefault(rel.lower(), query)
-    return links
+def tag_positions(cursor: Cursor | None, tags: Sequence[str]) -> tuple[str, dict[str, str]]:
+    """(max_id or min_id, each tag's id) from a merged hashtag column's cursor, which is
+    "tags:" + JSON {"max_id": {tag: id}}. A plain "max_id:<id>" (stored before columns
+    were merged) puts every tag at that id; anything else starts at the newest page."""
+    if cursor is None:
+        return "max_id", {}
+    if not cursor.value.startswith(TAG_CURSOR):
+        params = cursor_params(cursor)
+        return (params[0][0], dict.fromkeys(tags, params[0][1])) if params else ("max_id", {})
+    try:
+        data = json.loads(cursor.value[len(TAG_CURSOR) :])
+    except (ValueError, RecursionError):
+        return "max_id", {}
+    if not isinstance(data, Mapping) or len(data) != 1:
+        return "max_id", {}
+    [(direction, at)] = data.items()
+    if direction not in ("max_id", "min_id") or not isinstance(at, Mapping):
+        return "max_id", {}
+    return direction, {t: v for t, v in at.items() if t in tags and isinstance(v, str) and v}
 
 
-def parse_rate_limit(headers: Mapping[str, str], *, now: datetime) -> RateLimit | None:
-    """X-RateLimit-Limit/-Remaining/-Reset: https://docs.joinmastodon.org/api/rate-limits/
+def tag_cursor(direction: str, positions: Mapping[str, str]) -> Cursor:
+    body = json.dumps({direction: dict(sorted(positions.items()))}, separators=(",", ":"))
+    return Cursor(TAG_CURSOR + body)
 
-    The reset is ISO-8601 (Mastodon, GoToSocial); epoch seconds are accepted too.
+
+@dataclass(frozen=True, slots=True)
+class MergedTags:
+    """One page of a hashtag column merged from one page of each tag's timeline."""
+
+    items: list[object]  # raw statuses, newest first, each id once
+    older: Cursor | None = None
+    newer: Cursor | None = None
+
+
+def merge_tag_pages(
+    pages: Mapping[str, Sequence[object]],
+    *,
+    direction: str,
+    positions: Mapping[str, str],
+    limit: int,
+    account_id: str = "",
+) -> MergedTags:
+    """Merge each tag's page (fetched from `positions` in `direction`) into one page.
+
+    Every tag timeline pages by status id, so the column is their union ordered by id.
+    An older page keeps the union's newest `limit`, a newer (min_id) page its oldest
+    `limit`, the ones directly above the cursor. Then each tag moves only as far as its
+    own page reached: a full page of a tag reaches past the merged page's edge, so the
+    tag resumes at the edge; a short one (the tag ran out, or the server hid items)
+    resumes where its page ended. Between a tag's position and the edge nothing of that
+    tag is left unseen, so paging either way skips nothing.
     """
-    lowered = {k.lower(): v for k, v in headers.items()}
-    try:
-        limit = int(lowered["x-ratelimit-limit"])
-        remaining = int(lowered["x-ratelimit-remaining"])
-    except (KeyError, ValueError):
-        return None
-    return RateLimit(limit, remaining, reset_time(lowered.get("x-ratelimit-reset", ""), now=now))
+    ids = {
+        tag: [Fields(item, entity="Status", account_id=account_id).text("id") for item in items]
+        for tag, items in pages.items()
+    }
+    union: dict[str, object] = {}
+    for tag, items in pages.items():
+        for ident, item in zip(ids[tag], items, strict=True):
+            union.setdefault(ident, item)
+    ordered = sorted(union, key=id_order, reverse=True)
+    kept = ordered[-limit:] if direction == "min_id" else ordered[:limit]
+    if not kept:
+        return MergedTags([])  # no cursors: the caller keeps the ones it holds
+    edge_old, edge_new = kept[-1], kept[0]
+    older: dict[str, str] = {}
+    newer: dict[str, str] = {}
+    for tag, got in ids.items():
+        if got:
+            older[tag] = max(edge_old, min(got, key=id_order), key=id_order)
+            newer[tag] = min(edge_new, max(got, key=id_order), key=id_order)
+        else:  # nothing more of this tag that way: it stays where it was
+            older[tag] = positions.get(tag, edge_old) if direction == "max_id" else edge_old
+            newer[tag] = positions.get(tag, edge_new) if direction == "min_id" else edge_new
+    return MergedTags(
+        [union[i] for i in kept], tag_cursor("max_id", older), tag_cursor("min_id", newer)
+    )
 
 
-def reset_time(value: str, *, now: datetime) -> datetime | None:
-    """A reset moment from X-RateLimit-Reset (ISO-8601 or epoch seconds) or Retry-After
-    (delta seconds or an HTTP date); None when unreadable."""
-    value = value.strip()
-    if not value:
-        return None
-    if re.fullmatch(r"\d+(\.\d+)?", value):
-        number = float(value)
-        # Small numbers are Retry-After's "seconds from now", large ones epoch seconds.
-        try:
-            return (
-                now + timedelta(seconds=number)
-                if number < 1e9
-                else datetime.fromtimestamp(number, UTC)
-            )
-        except (OverflowError, OSError, ValueError):
-            return None
-    try:
-        return parse_time(value, error=_reset_error)
-    except ParseError:
-        pass
-    try:
-        return parsedate_to_datetime(value).astimezone(UTC)
-    except (TypeError, ValueError, IndexError):
-        return None
+# --- streaming ----------------------------------------------------------------------------
 
 
-def _reset_error(why: str) -> ParseError:
-    return ParseError("", "RateLimit", "reset", why)
+def streams_hashtags(data: object, *, account_id: str = "") -> bool:
+    """Whether the server of an Instance (https://docs.joinmastodon.org/entities/Instance/)
+    streams hashtags. GoToSocial does not: its subscribe messages carry only `stream` and
+    `list`, and it publishes to no hashtag stream at all (its internal/stream knows user,
+    user:notification, public, direct and list). Mastodon, Pleroma and Akkoma do."""
+    f = Fields(data, entity="Instance", account_id=account_id)
+    return "gotosocial" not in f.optional_text("source_url").casefold()
 
 
 STREAM_EVENTS_WITH_JSON = frozenset(
@@ -436,11 +480,21 @@ STREAM_EVENTS_WITH_JSON = frozenset(
 )
 
 
-def parse_stream_frame(raw: str, *, account_id: str = "") -> tuple[str, Mapping[str, object] | str]:
+@dataclass(frozen=True, slots=True)
+class StreamFrame:
+    """One streaming message: its event, its payload (decoded JSON, or the bare status id
+    of a `delete`) and the stream it came on: ("user",), or ("hashtag", "tag") on
+    Mastodon; empty from servers older than Mastodon 3.3, which did not say."""
+
+    event: str
+    payload: Mapping[str, object] | str
+    stream: tuple[str, ...] = ()
+
+
+def parse_stream_frame(raw: str, *, account_id: str = "") -> StreamFrame:
     """A streaming frame: https://docs.joinmastodon.org/methods/streaming/
 
-    `{"stream": […], "event": "update", "payload": "<JSON string>"}` -> (event, payload).
-    JSON payloads come back decoded; `delete` carries a bare status id, returned as is.
+    `{"stream": […], "event": "update", "payload": "<JSON string>"}`; see StreamFrame.
     """
     try:
         frame = json.loads(raw)
@@ -449,12 +503,13 @@ def parse_stream_frame(raw: str, *, account_id: str = "") -> tuple[str, Mapping[
     f = Fields(frame, entity="StreamFrame", account_id=account_id)
     event = f.text("event")
     payload = f.optional_text("payload")
+    stream = tuple(s for s in f.items("stream") if isinstance(s, str))
     if event not in STREAM_EVENTS_WITH_JSON:
-        return event, payload
+        return StreamFrame(event, payload, stream)
     try:
         decoded = json.loads(payload)
     except (ValueError, RecursionError):
         raise f.error("payload", "not JSON") from None
     if not isinstance(decoded, Mapping):
         raise f.error("payload", "not a JSON object")
-    return event, decoded
+    return StreamFrame(event, decoded, stream)

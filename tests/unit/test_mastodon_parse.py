@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -15,9 +15,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.model import Network, Visibility
+from app.providers import mastodon_http as mh
 from app.providers import mastodon_parse as mp
 from app.providers.base import AuthExpired, Cursor, NotFound, ParseError, RateLimit, Rejected
-from app.providers.mastodon import error_for_status
+from app.providers.mastodon_http import error_for_status
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "mastodon"
 ACCOUNT = "mastodon:lpse_admin@localhost:8080"
@@ -104,10 +105,10 @@ PARSERS: dict[int, Callable[[object], object]] = {
     42: context,
     **dict.fromkeys([27, 28], search),
     **dict.fromkeys([29, 55, 56, 57, 58, 59, 60], error),
+    2: mp.streams_hashtags,
 }
 NOT_READ = {
-    1: "instance v1: Pantau reads no instance metadata",
-    2: "instance v2",
+    1: "instance v1: Pantau reads only v2's source_url",
     8: "relationship after a follow",
     12: "relationship after a follow",
     24: "tag entity",
@@ -282,39 +283,122 @@ def test_context_of_a_direct_thread() -> None:
 
 
 def test_link_headers_give_cursors() -> None:
-    links = mp.parse_link_header(headers(21)["link"])
+    links = mh.parse_link_header(headers(21)["link"])
     assert links["next"]["max_id"] == "01M846HX02CRDZV32YA28K4F2C"
     assert links["prev"]["min_id"] == "01M846HX02CRDZV32YA28K4F2C"
-    older, newer = mp.link_cursors(headers(22))
+    older, newer = mh.link_cursors(headers(22))
     assert older is not None
     assert older.value == "max_id:01M846HWZQY1VDYXG5CR3KXD54"
     assert newer is not None
     assert newer.value == "min_id:01M846HWZQY1VDYXG5CR3KXD54"
     # notifications: notification ids, with the percent-encoded types[] kept
-    note_links = mp.parse_link_header(headers(32)["link"])
+    note_links = mh.parse_link_header(headers(32)["link"])
     assert note_links["next"] == {
         "limit": "20",
         "max_id": "01M846HWZX3MCTQWX1XK5WXG4J",
         "types[]": "mention",
     }
-    assert mp.link_cursors(headers(23)) == (None, None)  # an empty page has no Link
-    assert mp.parse_link_header('garbage, <no-rel>, <http://x/?a=1>; rel="next"') == {
+    assert mh.link_cursors(headers(23)) == (None, None)  # an empty page has no Link
+    assert mh.parse_link_header('garbage, <no-rel>, <http://x/?a=1>; rel="next"') == {
         "next": {"a": "1"}
     }
 
 
 def test_cursor_params_round_trip_and_reject_strangers() -> None:
-    older, _ = mp.link_cursors(headers(18))
+    older, _ = mh.link_cursors(headers(18))
     assert mp.cursor_params(older) == [("max_id", "01M846HWZ73YW07W7HZG4M6HNZ")]
     assert mp.cursor_params(Cursor("since:123")) == []
     assert mp.cursor_params(Cursor("max_id:")) == []
     assert mp.cursor_params(None) == []
 
 
+def test_gotosocial_streams_no_hashtags() -> None:
+    assert mp.streams_hashtags(body(2)) is False  # source_url names gotosocial
+    assert mp.streams_hashtags({"source_url": "https://github.com/mastodon/mastodon"}) is True
+    assert mp.streams_hashtags({}) is True
+
+
+# --- hashtag columns merged from one timeline per tag -------------------------------------
+
+
+def test_tag_cursors_round_trip_and_read_old_ones() -> None:
+    cursor = mp.tag_cursor("min_id", {"lpse": "02", "kemalajateng": "01"})
+    assert cursor.value == 'tags:{"min_id":{"kemalajateng":"01","lpse":"02"}}'
+    tags = ["kemalajateng", "lpse"]
+    assert mp.tag_positions(cursor, tags) == ("min_id", {"kemalajateng": "01", "lpse": "02"})
+    # A cursor stored by the single-request column puts every tag at its id.
+    assert mp.tag_positions(Cursor("max_id:07"), tags) == (
+        "max_id",
+        {"kemalajateng": "07", "lpse": "07"},
+    )
+    assert mp.tag_positions(cursor, ["lpse"]) == ("min_id", {"lpse": "02"})
+    for junk in ("tags:{", "tags:[]", 'tags:{"since_id":{}}', 'tags:{"max_id":1}', "x"):
+        assert mp.tag_positions(Cursor(junk), tags) == ("max_id", {})
+    assert mp.tag_positions(None, tags) == ("max_id", {})
+
+
+def tag_timeline(
+    tagged: dict[str, set[str]], tag: str, direction: str, at: str | None, limit: int
+) -> Sequence[object]:
+    """A tag timeline as servers page it: by status id, min_id giving the oldest above."""
+    ids = sorted((i for i, tags in tagged.items() if tag in tags), key=mp.id_order, reverse=True)
+    if at is not None and direction == "max_id":
+        return [{"id": i} for i in ids if mp.id_order(i) < mp.id_order(at)][:limit]
+    if at is not None:
+        return [{"id": i} for i in ids if mp.id_order(i) > mp.id_order(at)][-limit:]
+    return [{"id": i} for i in ids[:limit]]
+
+
+def merged_page(
+    tagged: dict[str, set[str]], tags: list[str], cursor: Cursor | None, limit: int
+) -> mp.MergedTags:
+    direction, positions = mp.tag_positions(cursor, tags)
+    pages = {t: tag_timeline(tagged, t, direction, positions.get(t), limit) for t in tags}
+    return mp.merge_tag_pages(pages, direction=direction, positions=positions, limit=limit)
+
+
+def page_ids(page: mp.MergedTags) -> list[str]:
+    return [str(item["id"]) for item in page.items if isinstance(item, dict)]
+
+
+tag_sets = st.sets(st.sampled_from(["a", "b", "c"]), min_size=1)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(tag_sets, max_size=30),
+    st.lists(tag_sets, max_size=30),
+    st.integers(min_value=1, max_value=5),
+)
+def test_merged_tag_pages_skip_nothing_and_repeat_nothing(
+    before: list[set[str]], after: list[set[str]], limit: int
+) -> None:
+    tags = ["a", "b", "c"]
+    tagged = {f"{n:04d}": t for n, t in enumerate(before)}
+    first = merged_page(tagged, tags, None, limit)
+    seen = page_ids(first)
+    cursor = first.older
+    while cursor is not None:  # older pages, down to the end
+        page = merged_page(tagged, tags, cursor, limit)
+        assert all(mp.id_order(i) < mp.id_order(seen[-1]) for i in page_ids(page))
+        seen += page_ids(page)
+        cursor = page.older if page.items else None
+    assert seen == sorted(tagged, reverse=True)
+    if not first.items:
+        return  # no cursor at all: the next poll simply takes the newest page
+    tagged.update({f"{n + len(before):04d}": t for n, t in enumerate(after)})
+    cursor, new = first.newer, list[str]()
+    while cursor is not None:  # newer pages from the first one: the gap, oldest first
+        page = merged_page(tagged, tags, cursor, limit)
+        new = page_ids(page) + new
+        cursor = page.newer if len(page.items) == limit else None
+    assert new == sorted(set(tagged) - set(seen), reverse=True)
+
+
 def test_rate_limit_headers_of_75_and_epoch_seconds() -> None:
-    rate = mp.parse_rate_limit(headers(75), now=NOW)
+    rate = mh.parse_rate_limit(headers(75), now=NOW)
     assert rate == RateLimit(300, 297, datetime(2026, 11, 23, 12, 42, 19, tzinfo=UTC))
-    epoch = mp.parse_rate_limit(
+    epoch = mh.parse_rate_limit(
         {
             "X-RateLimit-Limit": "300",
             "X-RateLimit-Remaining": "0",
@@ -324,33 +408,37 @@ def test_rate_limit_headers_of_75_and_epoch_seconds() -> None:
     )
     assert epoch is not None
     assert epoch.reset_at == datetime.fromtimestamp(1795437739, UTC)
-    assert mp.parse_rate_limit(headers(18), now=NOW) is None
-    assert mp.reset_time("30", now=NOW) == datetime(2026, 11, 23, 12, 40, 30, tzinfo=UTC)
-    assert mp.reset_time("Mon, 23 Nov 2026 12:45:00 GMT", now=NOW) == datetime(
+    assert mh.parse_rate_limit(headers(18), now=NOW) is None
+    assert mh.reset_time("30", now=NOW) == datetime(2026, 11, 23, 12, 40, 30, tzinfo=UTC)
+    assert mh.reset_time("Mon, 23 Nov 2026 12:45:00 GMT", now=NOW) == datetime(
         2026, 11, 23, 12, 45, tzinfo=UTC
     )
-    assert mp.reset_time("soon", now=NOW) is None
+    assert mh.reset_time("soon", now=NOW) is None
 
 
 def test_stream_frames_of_74() -> None:
     frames = exchange(74)["frames"]
     assert isinstance(frames, list)
     parsed = [mp.parse_stream_frame(f["raw"]) for f in frames]
-    assert [event for event, _ in parsed] == ["update", "notification", "status.update", "delete"]
-    update = parsed[0][1]
+    assert [f.event for f in parsed] == ["update", "notification", "status.update", "delete"]
+    assert {f.stream for f in parsed} == {("user",)}
+    update = parsed[0].payload
     assert isinstance(update, dict)
     post = mp.parse_status(update, account_id=ACCOUNT, instance=HOST)
     assert post.remote_id == "01M846J2MAM3YH20EM9PPPXM5W"
-    mention = mp.parse_notification(parsed[1][1], account_id=ACCOUNT, instance=HOST)
+    mention = mp.parse_notification(parsed[1].payload, account_id=ACCOUNT, instance=HOST)
     assert mention is not None
     assert mention.remote_id == post.remote_id
-    edited = parsed[2][1]
+    edited = parsed[2].payload
     assert isinstance(edited, dict)
     assert edited["edited_at"] == "2026-11-23T12:37:12.941Z"
-    assert parsed[3] == ("delete", "01M846J2MAM3YH20EM9PPPXM5W")
+    assert mp.status_mentions(edited) == {"01YZSMZ5SGEXTAYJ05EDZBKGP8"}  # lpse_admin
+    assert parsed[3] == mp.StreamFrame("delete", "01M846J2MAM3YH20EM9PPPXM5W", ("user",))
     for bad in ("not json", "[]", '{"event": "update", "payload": "{"}', '{"payload": "x"}'):
         with pytest.raises(ParseError):
             mp.parse_stream_frame(bad)
+    # Servers before Mastodon 3.3 name no stream.
+    assert mp.parse_stream_frame('{"event": "delete", "payload": "1"}').stream == ()
 
 
 @pytest.mark.parametrize(
@@ -474,6 +562,8 @@ def test_other_parsers_raise_only_parse_error(data: object) -> None:
         lambda d: mp.parse_scheduled(d, account_id=ACCOUNT),
         lambda d: mp.parse_account(d, instance=HOST),
         mp.parse_media,
+        mp.streams_hashtags,
+        mp.status_mentions,
         lambda d: mp.parse_stream_frame(json.dumps(d)),
     ):
         with contextlib.suppress(ParseError):
