@@ -25,6 +25,7 @@ from app.store import Store, StoreError
 from app.sync import AccountProviders
 from app.ui.avatars import AvatarCache
 from app.ui.errors import describe
+from app.ui.gc_guard import MainThreadCollector
 from app.ui.i18n import choose_language, install_translators
 from app.ui.main_window import MainWindow
 from app.ui.messages import MessageBridge
@@ -198,7 +199,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("pantau")
     log.info("Pantau %s starting (profile %s)", __version__, profile)
+    collector = MainThreadCollector(app)
+    collector.start()
     code: int = qasync.run(run(args, app, crash))
+    collector.stop()
     # Tear Qt down while Python is still whole; leaving it to interpreter finalisation
     # crashes PySide6 ("deallocating None") in the garbage collector.
     app.shutdown()

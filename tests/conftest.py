@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 from collections.abc import Iterator
@@ -13,6 +14,15 @@ import pytest
 
 # Loggers whose warnings are ours to explain; library noise is not judged here.
 _WATCHED = ("pantau", "app", "columns")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def main_thread_gc() -> Iterator[None]:
+    """As in the app (app/ui/gc_guard.py): no automatic collection, which could free a Qt
+    object on a worker thread and leave its timers to crash a later test."""
+    gc.disable()
+    yield
+    gc.enable()
 
 
 @pytest.fixture(autouse=True)

@@ -349,7 +349,8 @@ class ColumnView(QFrame):
         super().resizeEvent(event)
         self.delegate.clear_cache()
         # Row heights depend on the width; relayout after the width settles.
-        QTimer.singleShot(0, self.list.doItemsLayout)
+        # With the list as context the call is dropped if the column is deleted first.
+        QTimer.singleShot(0, self.list, self.list.doItemsLayout)
 
     def _clicked(self, index: QModelIndex) -> None:
         # Buttons inside a row are handled by the delegate and never arrive here.

@@ -232,7 +232,7 @@ class MainWindow(QMainWindow):
         self.save_layout()
         state = self._store.add_column(spec)
         view = self._add_view(state)
-        QTimer.singleShot(0, lambda: self.deck.reveal(view.column_id))
+        QTimer.singleShot(0, view, lambda: self.deck.reveal(view.column_id))
         self._update_wanted()
         view.controller.refresh()
 

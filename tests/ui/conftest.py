@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -19,6 +20,13 @@ from app.ui.messages import MessageBridge
 NOW = datetime(2026, 11, 23, 6, 0, tzinfo=UTC)
 
 
+@pytest.fixture(autouse=True)
+def collect_garbage() -> Iterator[None]:
+    """Each widget test's garbage is freed here, on the main thread (see tests/conftest.py)."""
+    yield
+    gc.collect()
+
+
 @pytest.fixture
 def demo_store(tmp_path: Path) -> Iterator[Store]:
     store = Store.open(tmp_path / "demo.sqlite")
@@ -33,6 +41,12 @@ def loop(qapp: QApplication) -> Iterator[asyncio.AbstractEventLoop]:
     event_loop = qasync.QEventLoop(qapp, already_running=False)
     asyncio.set_event_loop(event_loop)
     yield event_loop
+    # Cancel what the test left running (pollers, streams, sign-in flows) and let it
+    # finish: a qasync timer that fires after its loop is gone crashes the interpreter.
+    pending = [t for t in asyncio.all_tasks(event_loop) if not t.done()]
+    for task in pending:
+        task.cancel()
+    event_loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
     event_loop.run_until_complete(asyncio.sleep(0))
     event_loop.close()
     asyncio.set_event_loop(None)
