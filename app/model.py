@@ -178,6 +178,7 @@ class OutboxItem:
     state: OutboxState
     attempts: int = 0
     error: str = ""
+    created_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)

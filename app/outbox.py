@@ -106,16 +106,20 @@ class OutboxSender:
         try:
             provider = await self._providers.provider(account)
             key = item.idempotency_key
+            # An item tried before (maybe before a crash) may already be on the server.
+            since = item.created_at if item.attempts > 0 else None
             result: Post | ScheduledPost
             if item.action == Action.SCHEDULE and outgoing.at is not None:
-                result = await self._schedule(provider, outgoing.draft, outgoing.at, key)
+                result = await self._schedule(provider, outgoing.draft, outgoing.at, key, since)
             elif item.action == Action.DIRECT and isinstance(provider, SupportsDirectMessages):
                 conversation = outgoing.draft.conversation_id
                 result = await provider.send_direct(
-                    conversation, outgoing.draft, idempotency_key=key
+                    conversation, outgoing.draft, idempotency_key=key, retry_since=since
                 )
             else:
-                result = await provider.publish(outgoing.draft, idempotency_key=key)
+                result = await provider.publish(
+                    outgoing.draft, idempotency_key=key, retry_since=since
+                )
         except ProviderError as exc:
             self._store.set_outbox_state(item.id, OutboxState.FAILED, error=type(exc).__name__)
             raise
@@ -124,12 +128,12 @@ class OutboxSender:
         return result
 
     async def _schedule(
-        self, provider: object, draft: Draft, at: datetime, key: str
+        self, provider: object, draft: Draft, at: datetime, key: str, since: datetime | None
     ) -> ScheduledPost:
         """On the server where the network keeps a queue, else in Pantau's local queue,
         which the scheduler sends when the time comes (issue 7)."""
         if isinstance(provider, SupportsServerSchedule):
-            scheduled = await provider.schedule(draft, at, idempotency_key=key)
+            scheduled = await provider.schedule(draft, at, idempotency_key=key, retry_since=since)
             stored = replace(scheduled, id=0, account_id=draft.account_id)
         else:
             stored = ScheduledPost(

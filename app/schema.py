@@ -421,6 +421,7 @@ def outbox_from_row(row: sqlite3.Row) -> OutboxItem:
         state=OutboxState(row["state"]),
         attempts=row["attempts"],
         error=row["error"],
+        created_at=parse_time(row["created_at"]),
     )
 
 

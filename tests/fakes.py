@@ -84,7 +84,9 @@ class FakeProvider:
         """New posts arrive on the server (given newest first)."""
         self.posts[:0] = posts
 
-    async def publish(self, draft: Draft, *, idempotency_key: str) -> Post:
+    async def publish(
+        self, draft: Draft, *, idempotency_key: str, retry_since: datetime | None = None
+    ) -> Post:
         self.published.append((draft, idempotency_key))
         if self.error is not None:
             raise self.error

@@ -167,7 +167,13 @@ class Provider(Protocol):
         """
         ...
 
-    async def publish(self, draft: Draft, *, idempotency_key: str) -> Post: ...
+    async def publish(
+        self, draft: Draft, *, idempotency_key: str, retry_since: datetime | None = None
+    ) -> Post:
+        """Post `draft`. `retry_since` is set when an earlier attempt with the same key (since
+        that time, maybe before a restart) may have reached the server: a provider whose
+        server ignores the key looks for that post before posting again."""
+        ...
 
     def rate_limit(self) -> RateLimit | None: ...
 
@@ -183,7 +189,12 @@ class SupportsDirectMessages(Protocol):
         ...
 
     async def send_direct(
-        self, conversation_id: str, draft: Draft, *, idempotency_key: str
+        self,
+        conversation_id: str,
+        draft: Draft,
+        *,
+        idempotency_key: str,
+        retry_since: datetime | None = None,
     ) -> Post: ...
 
     async def mark_read(self, conversation_id: str) -> None: ...
@@ -195,7 +206,12 @@ class SupportsServerSchedule(Protocol):
     local queue."""
 
     async def schedule(
-        self, draft: Draft, at: datetime, *, idempotency_key: str
+        self,
+        draft: Draft,
+        at: datetime,
+        *,
+        idempotency_key: str,
+        retry_since: datetime | None = None,
     ) -> ScheduledPost: ...
 
     async def scheduled(self) -> Sequence[ScheduledPost]: ...

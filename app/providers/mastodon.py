@@ -257,26 +257,30 @@ class MastodonProvider:
             body["media_ids"] = list(draft.media_ids)
         return body
 
-    def _first_attempt(self, key: str) -> datetime | None:
-        """When `key` was first tried by this provider, or None (and it is noted now)."""
+    def _first_attempt(self, key: str, retry_since: datetime | None) -> datetime | None:
+        """When `key` was first tried (by this provider, or as the caller says: the outbox
+        knows across restarts), or None (and it is noted now)."""
         started = self._attempts.get(key)
         if started is None:
-            self._attempts[key] = self._clock()
+            self._attempts[key] = retry_since or self._clock()
             while len(self._attempts) > REMEMBERED_KEYS:
                 self._attempts.popitem(last=False)
-        return started
+            return retry_since
+        return min(started, retry_since) if retry_since else started
 
-    async def publish(self, draft: Draft, *, idempotency_key: str) -> Post:
+    async def publish(
+        self, draft: Draft, *, idempotency_key: str, retry_since: datetime | None = None
+    ) -> Post:
         """POST /api/v1/statuses with an Idempotency-Key.
 
         Mastodon answers a repeated key with the first status, but GoToSocial ignores the
         key (fixtures 43/44 made two statuses). So when this provider has tried the key
         before (a retry after a timeout, say), it first looks among the account's own
         recent statuses for one with the same plain text and reply target made since
-        that first try, and returns it instead of posting again. The memory lasts as
-        long as the provider; after a restart only the server's key handling is left.
+        that first try, and returns it instead of posting again. The provider remembers
+        its own tries; `retry_since` (from the outbox) covers tries before a restart.
         """
-        started = self._first_attempt(idempotency_key)
+        started = self._first_attempt(idempotency_key, retry_since)
         if started is not None:
             earlier = await self._find_published(draft, since=started - CLOCK_SKEW)
             if earlier is not None:
@@ -357,7 +361,12 @@ class MastodonProvider:
         )
 
     async def send_direct(
-        self, conversation_id: str, draft: Draft, *, idempotency_key: str
+        self,
+        conversation_id: str,
+        draft: Draft,
+        *,
+        idempotency_key: str,
+        retry_since: datetime | None = None,
     ) -> Post:
         """A direct status in the conversation: a reply to its last message unless the
         draft names one, and mentioning every participant the text does not, since on
@@ -377,7 +386,7 @@ class MastodonProvider:
         direct = dataclasses.replace(
             draft, text=text, in_reply_to=reply_to, visibility=Visibility.DIRECT
         )
-        return await self.publish(direct, idempotency_key=idempotency_key)
+        return await self.publish(direct, idempotency_key=idempotency_key, retry_since=retry_since)
 
     async def mark_read(self, conversation_id: str) -> None:
         path = f"/api/v1/conversations/{quote(conversation_id, safe='')}/read"
@@ -390,7 +399,14 @@ class MastodonProvider:
 
     # --- scheduling ----------------------------------------------------------------------
 
-    async def schedule(self, draft: Draft, at: datetime, *, idempotency_key: str) -> ScheduledPost:
+    async def schedule(
+        self,
+        draft: Draft,
+        at: datetime,
+        *,
+        idempotency_key: str,
+        retry_since: datetime | None = None,
+    ) -> ScheduledPost:
         """POST /api/v1/statuses with scheduled_at; the server wants it >= 5 minutes ahead
         and answers 422 otherwise (Rejected with its message). A time already past is
         refused here: GoToSocial would publish it at once, backdated. A retry of a key
@@ -399,7 +415,7 @@ class MastodonProvider:
         if at <= self._clock():
             raise Rejected(self.account.id, "scheduled_at is in the past")
         when = mp.iso(at)
-        if self._first_attempt(idempotency_key) is not None:
+        if self._first_attempt(idempotency_key, retry_since) is not None:
             for pending in await self.scheduled():
                 if (
                     normalised(pending.text) == normalised(draft.text)

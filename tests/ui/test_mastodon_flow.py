@@ -15,10 +15,10 @@ from PySide6.QtCore import QDateTime
 from pytestqt.qtbot import QtBot
 
 from app import credentials
-from app.model import Account, ColumnSpec, FeedKind, FeedSpec, Network
+from app.model import Account, ColumnSpec, Draft, FeedKind, FeedSpec, Network, OutboxState
 from app.outbox import OutboxSender
 from app.providers import load_providers
-from app.providers.base import Provider
+from app.providers.base import Offline, Provider
 from app.scheduler import Scheduler
 from app.services import Services
 from app.settings import Settings
@@ -343,3 +343,24 @@ def test_opening_a_conversation_shows_the_thread_and_marks_it_read(
     admin = server.users["lpse_admin"]
     assert all(not c.unread for c in server.conversations[admin.id])
     loop.run_until_complete(sync.aclose())
+
+
+def test_retry_after_a_restart_does_not_post_twice_on_gotosocial(
+    store: Store, loop: asyncio.AbstractEventLoop
+) -> None:
+    server = FakeMastodon(host="sosmed.example", honour_idempotency=False)  # like GoToSocial
+    account = _signed_in(store, server)
+    sender = OutboxSender(store=store, providers=ServerProviders(server))
+    draft = Draft(account.id, "Jadwal aanwijzing paket jalan Kudus diundur ke Senin #LPSE")
+    item = sender.queue(draft, "post")
+    server.fail_next(exc=httpx.ReadTimeout, after=True, path="/api/v1/statuses")
+    with pytest.raises(Offline):
+        loop.run_until_complete(sender.send(item))
+    # The app restarts: a new provider, which remembers nothing; the outbox does.
+    [failed] = store.outbox()
+    assert failed.attempts == 1
+    fresh = OutboxSender(store=store, providers=ServerProviders(server))
+    loop.run_until_complete(fresh.send(failed))
+    same_text = [s for s in server.statuses.values() if s.text == draft.text]
+    assert len(same_text) == 1
+    assert [i.state for i in store.outbox()] == [OutboxState.SENT]
