@@ -124,6 +124,13 @@ class Governor:
                 exc.reset_at, PauseReason.RATE_LIMIT, exc, state.failures
             )
             return True
+        if (
+            state.reason is PauseReason.BACKOFF
+            and state.paused_until is not None
+            and state.paused_until > now
+        ):
+            # Requests that were in flight together fail together: one outage, one step.
+            return True
         failures = state.failures + 1
         until = now + timedelta(seconds=self.backoff.delay(failures))
         # A 429 without a reset time still means "slow down", so the user's refresh button

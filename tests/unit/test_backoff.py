@@ -47,10 +47,12 @@ def test_success_with_a_low_budget_pauses_until_the_reset() -> None:
 
 def test_faults_count_up_and_a_success_resets_them() -> None:
     gov = governor()
-    for expected in (30, 60, 120):
-        assert gov.failed("a", ServerFault("a"), NOW)
+    now = NOW
+    for expected in (30, 60, 120):  # each fault after the previous pause ended
+        assert gov.failed("a", ServerFault("a"), now)
         state = gov.state("a")
-        assert state.paused_until == NOW + timedelta(seconds=expected)
+        assert state.paused_until == now + timedelta(seconds=expected)
+        now = state.paused_until
     gov.succeeded("a", None, NOW)
     gov.failed("a", Offline("a"), NOW)
     assert gov.state("a").paused_until == NOW + timedelta(seconds=30)
@@ -100,3 +102,16 @@ def test_an_answer_sent_before_a_429_does_not_end_its_pause() -> None:
     assert gov.state("a").paused_until == reset
     gov.succeeded("a", None, reset)
     assert gov.state("a").reason is PauseReason.NONE
+
+
+def test_requests_failing_together_count_as_one_failure() -> None:
+    from datetime import UTC, datetime
+
+    from app.backoff import Backoff, Governor
+    from app.providers.base import Offline
+
+    governor = Governor(Backoff(jitter=lambda: 1.0))
+    now = datetime(2026, 11, 23, 6, 0, tzinfo=UTC)
+    assert governor.failed("acct", Offline("acct", "connect"), now)
+    assert governor.failed("acct", Offline("acct", "connect"), now)  # the other in flight
+    assert governor.state("acct").failures == 1
