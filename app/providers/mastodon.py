@@ -147,7 +147,10 @@ class MastodonProvider:
             mp.parse_notification(n, account_id=self.account.id, instance=self.instance)
             for n in items
         )
-        posts = mp.unique_posts(p for p in parsed if p is not None)
+        # A direct message notifies as a mention too; it belongs to the DM column only.
+        posts = mp.unique_posts(
+            p for p in parsed if p is not None and p.visibility is not Visibility.DIRECT
+        )
         return self._page(posts, reply, empty=not items)
 
     async def _tag(self, spec: FeedSpec, cursor: Cursor | None, limit: int) -> Page[Post]:

@@ -201,6 +201,14 @@ def test_mentions_use_bracketed_types_and_notification_cursors(server: FakeMasto
     assert page.older.value != f"max_id:{page.items[-1].remote_id}"
 
 
+def test_direct_messages_stay_out_of_the_mentions_column(server: FakeMastodon) -> None:
+    server.post_as("warga1", "@lpse_admin pertanyaan publik soal tender")
+    server.post_as("warga2", "@lpse_admin ini rahasia: NPWP kami", visibility="direct")
+    page = run(provider_for(server).feed(spec(FeedKind.MENTIONS)))
+    assert [p.author.handle for p in page.items] == ["warga1"]
+    assert page.older is not None  # the DM's notification still moves the cursor
+
+
 def test_tag_feed_all_and_exclude_send_one_request_and_filter(server: FakeMastodon) -> None:
     both = server.post_as("warga2", "Trotoar tergenang #KemalaJateng #LPSE")
     server.post_as("warga1", "Jalan rusak #KemalaJateng")
