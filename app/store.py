@@ -459,6 +459,29 @@ class Store:
             ORDER BY c.sort_key DESC, c.id DESC LIMIT ?"""  # noqa: S608
         return self._select(sql, [*params, limit], schema.conversation_entry_from_row)
 
+    def delete_post(self, feed_key: str, remote_id: str) -> bool:
+        """Drop a post the network deleted, found by its id among the posts of `feed_key`
+        (ids are per server, and the feed says which server). It leaves every feed and
+        the search index; listeners hear each feed that showed it. False if not cached."""
+        post_ids = self._select(
+            """SELECT post_id FROM feed_items WHERE feed_key = ? AND post_id IN
+                (SELECT id FROM posts WHERE remote_id = ?)""",
+            (feed_key, remote_id), lambda row: int(row[0]),
+        )
+        if not post_ids:
+            return False
+        keys = self._select(
+            f"SELECT DISTINCT feed_key FROM feed_items WHERE post_id IN "  # noqa: S608
+            f"({placeholders(len(post_ids))})",
+            post_ids, lambda row: str(row[0]),
+        )
+        with self._write(feed_key, *keys):
+            self._exec(
+                f"DELETE FROM posts WHERE id IN ({placeholders(len(post_ids))})",  # noqa: S608
+                post_ids,
+            )
+        return True
+
     def conversation_remote_id(self, entry_id: int) -> str | None:
         """The network's id of the conversation behind a column entry."""
         value = self._value("SELECT remote_id FROM conversations WHERE id = ?", (entry_id,))

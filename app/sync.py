@@ -442,12 +442,8 @@ class SyncEngine:
             self._store.upsert_posts(key, [event.post], fetched_at=now)
         if event.conversation is not None:
             self._store.upsert_conversations(key, [event.conversation], fetched_at=now)
-        if event.deleted_id:
-            # TODO(issue 4): the store cannot delete a post yet, so it stays in the cache.
-            log.info(
-                "%s: post %s was deleted on the server; kept in the cache", key, event.deleted_id
-            )
-            return
+        if event.deleted_id and not self._store.delete_post(key, event.deleted_id):
+            return  # a post we never cached: nothing changed
         self._report([key], None)
 
     # --- plumbing ---------------------------------------------------------------------------

@@ -755,3 +755,25 @@ def test_conversation_read_marks_and_notifies(tmp_path: Path) -> None:
     store.set_conversation_read(entry.entry_id)
     assert heard == [frozenset({"acct-1|conversations"})]
     assert not store.conversation_entries(["acct-1|conversations"], before=None, limit=1)[0].unread
+
+
+def test_a_post_deleted_on_the_server_leaves_every_feed_and_search(tmp_path: Path) -> None:
+    from tests import factories
+
+    store = Store.open(tmp_path / "d.sqlite3")
+    post = factories.make_post(remote_id="gone-1", text="Jalan ambles di Wonosobo")
+    keep = factories.make_post(remote_id="stay-2", text="Jalan ambles lagi")
+    store.upsert_posts("acct-1|mentions", [post, keep], fetched_at=T0)
+    store.upsert_posts("acct-1|home", [post], fetched_at=T0)
+    heard: list[frozenset[str]] = []
+    store.add_listener(heard.append)
+    assert store.delete_post("acct-1|mentions", "gone-1")
+    assert heard == [frozenset({"acct-1|mentions", "acct-1|home"})]
+    assert [
+        e.post.remote_id for e in store.feed_entries(["acct-1|mentions"], before=None, limit=9)
+    ] == ["stay-2"]
+    assert store.feed_entries(["acct-1|home"], before=None, limit=9) == []
+    assert [e.post.remote_id for e in store.search_entries("ambles", [], before=None, limit=9)] == [
+        "stay-2"
+    ]
+    assert not store.delete_post("acct-1|mentions", "gone-1")  # already gone: no change
