@@ -198,6 +198,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationName("Pantau")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("pantau")
+    # run() ends the loop itself after closing sync and the store; Qt quitting on its own
+    # when the window closes would stop the loop before that clean-up has run.
+    app.setQuitOnLastWindowClosed(False)
     log.info("Pantau %s starting (profile %s)", __version__, profile)
     collector = MainThreadCollector(app)
     collector.start()

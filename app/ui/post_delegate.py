@@ -264,7 +264,9 @@ class PostDelegate(QStyledItemDelegate):
         painter.setPen(palette.color(QPalette.ColorRole.Text))
         painter.drawText(line, Qt.AlignmentFlag.AlignLeft, shown)
         used = bold_metrics.horizontalAdvance(shown) + 6
-        handle = entry.post.author.handle
+        # A conversation is named by who it is with, whoever wrote the last message.
+        people = entry.participants if entry.kind is EntryKind.CONVERSATION else ()
+        handle = people[0].handle if people else entry.post.author.handle
         if handle and room - used > 30:
             handle = handle if handle.startswith("@") else "@" + handle
             painter.setFont(font)
