@@ -43,6 +43,15 @@ class ScheduleState(StrEnum):
     CANCELLED = "cancelled"
 
 
+class OutboxAction(StrEnum):
+    """What an outbox item does."""
+
+    POST = "post"
+    REPLY = "reply"
+    DIRECT = "dm"
+    SCHEDULE = "schedule"
+
+
 class OutboxState(StrEnum):
     """Where an outgoing write is: queued, in flight, done or failed for good."""
 
@@ -172,7 +181,7 @@ class OutboxItem:
 
     id: int
     account_id: str
-    action: str  # post, reply, dm, schedule
+    action: str  # an OutboxAction value
     payload: str  # JSON of the draft
     idempotency_key: str
     state: OutboxState

@@ -10,6 +10,7 @@ from datetime import datetime
 
 from app.model import (
     Draft,
+    OutboxAction,
     OutboxItem,
     OutboxState,
     Post,
@@ -27,15 +28,6 @@ from app.store import Store
 from app.sync import ProviderSource
 
 log = logging.getLogger(__name__)
-
-
-class Action:
-    """What an outbox item does; stored as text in the outbox row."""
-
-    POST = "post"
-    REPLY = "reply"
-    DIRECT = "dm"
-    SCHEDULE = "schedule"
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +83,9 @@ class OutboxSender:
         self._store = store
         self._providers = providers
 
-    def queue(self, draft: Draft, action: str, *, at: datetime | None = None) -> OutboxItem:
+    def queue(
+        self, draft: Draft, action: OutboxAction, *, at: datetime | None = None
+    ) -> OutboxItem:
         return self._store.enqueue(
             draft.account_id, action, payload(draft, at), idempotency_key=new_key()
         )
@@ -109,9 +103,10 @@ class OutboxSender:
             # An item tried before (maybe before a crash) may already be on the server.
             since = item.created_at if item.attempts > 0 else None
             result: Post | ScheduledPost
-            if item.action == Action.SCHEDULE and outgoing.at is not None:
+            action = item.action
+            if action == OutboxAction.SCHEDULE and outgoing.at is not None:
                 result = await self._schedule(provider, outgoing.draft, outgoing.at, key, since)
-            elif item.action == Action.DIRECT and isinstance(provider, SupportsDirectMessages):
+            elif action == OutboxAction.DIRECT and isinstance(provider, SupportsDirectMessages):
                 conversation = outgoing.draft.conversation_id
                 result = await provider.send_direct(
                     conversation, outgoing.draft, idempotency_key=key, retry_since=since

@@ -32,11 +32,12 @@ from app.model import (
     Entry,
     EntryKind,
     Network,
+    OutboxAction,
     OutboxItem,
     ScheduledPost,
     Visibility,
 )
-from app.outbox import Action, OutboxSender, payload
+from app.outbox import OutboxSender, payload
 from app.providers.base import ProviderError
 from app.store import Store
 from app.ui.errors import describe
@@ -299,12 +300,12 @@ class ComposeDialog(QDialog):
             id=draft_id, conversation_id=draft.conversation_id,
         )  # fmt: skip
 
-    def _action(self, at: datetime | None) -> str:
+    def _action(self, at: datetime | None) -> OutboxAction:
         if at is not None:
-            return Action.SCHEDULE
+            return OutboxAction.SCHEDULE
         if self._reply is None:
-            return Action.POST
-        return Action.DIRECT if self._reply.conversation_id else Action.REPLY
+            return OutboxAction.POST
+        return OutboxAction.DIRECT if self._reply.conversation_id else OutboxAction.REPLY
 
     def send(self) -> None:
         draft = self.current_draft()

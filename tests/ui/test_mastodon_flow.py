@@ -15,7 +15,16 @@ from PySide6.QtCore import QDateTime
 from pytestqt.qtbot import QtBot
 
 from app import credentials
-from app.model import Account, ColumnSpec, Draft, FeedKind, FeedSpec, Network, OutboxState
+from app.model import (
+    Account,
+    ColumnSpec,
+    Draft,
+    FeedKind,
+    FeedSpec,
+    Network,
+    OutboxAction,
+    OutboxState,
+)
 from app.outbox import OutboxSender
 from app.providers import load_providers
 from app.providers.base import Offline, Provider
@@ -352,7 +361,7 @@ def test_retry_after_a_restart_does_not_post_twice_on_gotosocial(
     account = _signed_in(store, server)
     sender = OutboxSender(store=store, providers=ServerProviders(server))
     draft = Draft(account.id, "Jadwal aanwijzing paket jalan Kudus diundur ke Senin #LPSE")
-    item = sender.queue(draft, "post")
+    item = sender.queue(draft, OutboxAction.POST)
     server.fail_next(exc=httpx.ReadTimeout, after=True, path="/api/v1/statuses")
     with pytest.raises(Offline):
         loop.run_until_complete(sender.send(item))
