@@ -11,7 +11,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
 
-from app.model import ScheduledPost, ScheduleState
+from app.model import Draft, ScheduledPost, ScheduleState
+from app.outbox import new_key
 from app.providers.base import NotFound, ProviderError, SupportsServerSchedule
 from app.store import Store
 from app.sync import ProviderSource
@@ -50,13 +51,28 @@ class Scheduler:
             raise NotFound("", f"scheduled post {scheduled_id}")
         return post
 
-    async def reschedule(self, scheduled_id: int, at: datetime) -> ScheduledPost:
+    async def change(self, scheduled_id: int, *, text: str, at: datetime) -> ScheduledPost:
+        """New text and/or time. Mastodon can move a scheduled post but not reword it, so
+        new text there is a new scheduled post, created before the old one is cancelled:
+        a failure in between leaves both visible rather than losing the announcement."""
         post = self._post(scheduled_id)
         queue = await self._server_queue(post)
-        if queue is not None:
+        remote_id = post.remote_id
+        if queue is not None and text != post.text:
+            draft = Draft(post.account_id, text, visibility=post.visibility)
+            created = await queue.schedule(draft, at, idempotency_key=new_key())
+            try:
+                await queue.cancel_scheduled(post.remote_id)
+            except NotFound:
+                log.info("scheduled post %s was already gone on the server", post.remote_id)
+            at, remote_id = created.scheduled_at, created.remote_id
+        elif queue is not None:
             moved = await queue.reschedule(post.remote_id, at)
             at = moved.scheduled_at  # the server's own rounding (whole seconds)
-        updated = replace(post, scheduled_at=at, state=ScheduleState.PENDING, error="")
+        updated = replace(
+            post, text=text, scheduled_at=at, remote_id=remote_id,
+            state=ScheduleState.PENDING, error="",
+        )  # fmt: skip
         self._store.add_scheduled(updated)
         return updated
 

@@ -31,7 +31,7 @@ from app.ui.errors import describe
 from app.ui.icons import icon
 from app.ui.mastodon_signin import MastodonSignInDialog
 from app.ui.messages import Level, MessageBridge
-from app.ui.reschedule_dialog import RescheduleDialog
+from app.ui.schedule_edit_dialog import ScheduleEditDialog
 from app.ui.settings_dialog import SettingsDialog
 from app.ui.thread_dialog import ThreadDialog
 
@@ -449,7 +449,7 @@ class MainWindow(QMainWindow):
         self._compose([account], ReplyTarget(entry, conversation))
 
     def _row_action(self, name: str, entry: Entry) -> None:
-        if name not in ("reschedule", "cancel"):
+        if name not in ("change", "cancel"):
             return
         if self._scheduler is None:
             self._bridge.info(
@@ -467,11 +467,11 @@ class MainWindow(QMainWindow):
             if answer == QMessageBox.StandardButton.Yes:
                 self._spawn(self._change_scheduled(self._scheduler.cancel(entry.entry_id)))
             return
-        dialog = RescheduleDialog(
+        dialog = ScheduleEditDialog(
             entry.scheduled_at or entry.post.created_at, entry.post.text, self
         )
-        if dialog.exec() == RescheduleDialog.DialogCode.Accepted:
-            change = self._scheduler.reschedule(entry.entry_id, dialog.chosen())
+        if dialog.exec() == ScheduleEditDialog.DialogCode.Accepted:
+            change = self._scheduler.change(entry.entry_id, text=dialog.text(), at=dialog.chosen())
             self._spawn(self._change_scheduled(change))
 
     async def _change_scheduled(self, change: Coroutine[Any, Any, object]) -> None:

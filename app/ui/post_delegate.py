@@ -74,7 +74,7 @@ class PostDelegate(QStyledItemDelegate):
     reply_requested = Signal(object)
     open_requested = Signal(str)
     action_requested = Signal(str, object)
-    """Row buttons other than reply and open: ("reschedule" | "cancel", entry)."""
+    """Row buttons other than reply and open: ("change" | "cancel", entry)."""
 
     def __init__(
         self, parent: QWidget | None = None, *, avatars: AvatarCache | None = None
@@ -120,7 +120,7 @@ class PostDelegate(QStyledItemDelegate):
     def _actions(self, entry: Entry) -> list[tuple[str, str]]:
         if entry.kind is EntryKind.SCHEDULED:
             return [
-                ("reschedule", QCoreApplication.translate("delegate", "Change time")),
+                ("change", QCoreApplication.translate("delegate", "Change…")),
                 ("cancel", QCoreApplication.translate("delegate", "Cancel")),
             ]
         actions = [("reply", QCoreApplication.translate("delegate", "Reply"))]
@@ -205,7 +205,7 @@ class PostDelegate(QStyledItemDelegate):
         ):
             painter.setPen(
                 ACCENT
-                if name in ("reply", "reschedule")
+                if name in ("reply", "change")
                 else palette.color(QPalette.ColorRole.Text)
             )
             painter.drawText(action_rect, Qt.AlignmentFlag.AlignCenter, label)

@@ -465,8 +465,8 @@
             <translation>Media (%n)</translation>
         </message>
         <message>
-            <source>Change time</source>
-            <translation>Change time</translation>
+            <source>Change…</source>
+            <translation>Change…</translation>
         </message>
         <message>
             <source>Cancel</source>
@@ -557,10 +557,18 @@
         </message>
     </context>
     <context>
-        <name>reschedule</name>
+        <name>schedule_edit</name>
         <message>
-            <source>Change the time</source>
-            <translation>Change the time</translation>
+            <source>Change scheduled post</source>
+            <translation>Change scheduled post</translation>
+        </message>
+        <message>
+            <source>Goes out at:</source>
+            <translation>Goes out at:</translation>
+        </message>
+        <message>
+            <source>The post has no text.</source>
+            <translation>The post has no text.</translation>
         </message>
         <message>
             <source>Choose a time at least 6 minutes from now.</source>

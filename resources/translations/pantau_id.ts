@@ -466,8 +466,8 @@
         <translation>Media (%n)</translation>
     </message>
     <message>
-        <source>Change time</source>
-        <translation>Ubah waktu</translation>
+        <source>Change…</source>
+        <translation>Ubah…</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -558,10 +558,18 @@
     </message>
 </context>
 <context>
-    <name>reschedule</name>
+    <name>schedule_edit</name>
     <message>
-        <source>Change the time</source>
-        <translation>Ubah waktu</translation>
+        <source>Change scheduled post</source>
+        <translation>Ubah postingan terjadwal</translation>
+    </message>
+    <message>
+        <source>Goes out at:</source>
+        <translation>Terbit pada:</translation>
+    </message>
+    <message>
+        <source>The post has no text.</source>
+        <translation>Postingan belum berisi teks.</translation>
     </message>
     <message>
         <source>Choose a time at least 6 minutes from now.</source>

@@ -271,9 +271,17 @@ def test_schedule_change_and_cancel_on_the_server(
 
     scheduler = Scheduler(store=store, providers=providers)
     moved_to = later + timedelta(hours=1)
-    loop.run_until_complete(scheduler.reschedule(entry.entry_id, moved_to))
+    loop.run_until_complete(scheduler.change(entry.entry_id, text=entry.post.text, at=moved_to))
     [remote] = server.scheduled.values()
     assert str(remote["scheduled_at"]).startswith(moved_to.strftime("%Y-%m-%dT%H:%M"))
+    reworded = "Pemeliharaan SPSE dimajukan ke Jumat pukul 21.00 WIB #LPSE"
+    loop.run_until_complete(scheduler.change(entry.entry_id, text=reworded, at=moved_to))
+    [remote] = server.scheduled.values()  # the old one was cancelled, one remains
+    params = remote["params"]
+    assert isinstance(params, dict)
+    assert params["text"] == reworded
+    [entry] = store.scheduled_entries([account.id], before=None, limit=5)
+    assert entry.post.text == reworded
     loop.run_until_complete(scheduler.cancel(entry.entry_id))
     assert server.scheduled == {}
     assert store.scheduled_entries([account.id], before=None, limit=5) == []

@@ -1,4 +1,4 @@
-"""Asking for a new time for a scheduled post."""
+"""Changing a scheduled post: its text and the time it goes out."""
 
 from __future__ import annotations
 
@@ -9,7 +9,9 @@ from PySide6.QtWidgets import (
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QLabel,
+    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -17,20 +19,24 @@ from PySide6.QtWidgets import (
 MIN_AHEAD = timedelta(minutes=6)
 
 
-class RescheduleDialog(QDialog):
+class ScheduleEditDialog(QDialog):
     def __init__(self, current: datetime, text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(QCoreApplication.translate("reschedule", "Change the time"))
+        self.setWindowTitle(QCoreApplication.translate("schedule_edit", "Change scheduled post"))
+        self.setMinimumWidth(460)
         layout = QVBoxLayout(self)
-        preview = QLabel(text[:200], self)
-        preview.setWordWrap(True)
-        layout.addWidget(preview)
+        self.editor = QPlainTextEdit(self)
+        self.editor.setPlainText(text)
+        layout.addWidget(self.editor, 1)
+        form = QFormLayout()
         self.when = QDateTimeEdit(self)
         self.when.setCalendarPopup(True)
         self.when.setDateTime(QDateTime.fromSecsSinceEpoch(int(current.timestamp())))
-        layout.addWidget(self.when)
+        form.addRow(QCoreApplication.translate("schedule_edit", "Goes out at:"), self.when)
+        layout.addLayout(form)
         self.problem = QLabel(self)
         self.problem.setStyleSheet("color: #B42318;")
+        self.problem.setWordWrap(True)
         layout.addWidget(self.problem)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -42,12 +48,21 @@ class RescheduleDialog(QDialog):
     def chosen(self) -> datetime:
         return datetime.fromtimestamp(self.when.dateTime().toSecsSinceEpoch(), UTC)
 
-    def accept(self) -> None:
+    def text(self) -> str:
+        return self.editor.toPlainText()
+
+    def problem_text(self) -> str:
+        if not self.text().strip():
+            return QCoreApplication.translate("schedule_edit", "The post has no text.")
         if self.chosen() < datetime.now(UTC) + MIN_AHEAD:
-            self.problem.setText(
-                QCoreApplication.translate(
-                    "reschedule", "Choose a time at least 6 minutes from now."
-                )
+            return QCoreApplication.translate(
+                "schedule_edit", "Choose a time at least 6 minutes from now."
             )
+        return ""
+
+    def accept(self) -> None:
+        problem = self.problem_text()
+        if problem:
+            self.problem.setText(problem)
             return
         super().accept()
