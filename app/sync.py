@@ -46,6 +46,10 @@ class ProviderSource(Protocol):
 
     async def provider(self, account: Account) -> Provider: ...
 
+    async def forget(self, account_id: str) -> None:
+        """Close and drop the account's provider (the account was removed)."""
+        ...
+
     async def aclose(self) -> None: ...
 
 

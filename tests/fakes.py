@@ -139,6 +139,11 @@ class FakeProviders:
     async def provider(self, account: Account) -> Provider:
         return self.providers[account.id]
 
+    async def forget(self, account_id: str) -> None:
+        provider = self.providers.pop(account_id, None)
+        if provider is not None:
+            await provider.aclose()
+
     async def aclose(self) -> None:
         for provider in self.providers.values():
             await provider.aclose()

@@ -399,12 +399,16 @@ class MainWindow(QMainWindow):
     async def _remove_account(self, account_id: str, purge: bool) -> None:
         account = self._store.account(account_id)
         label = account.label if account else account_id
-        if not self._demo:
+        if self._services is not None:
             try:
                 await credentials.forget_secret(account_id)
+            except credentials.KeyringUnavailable:
+                # With no password store there is no secret to delete, so removal goes on.
+                log.info("no keyring while removing %s", account_id)
             except credentials.CredentialsError as exc:
-                self._bridge.error(describe(exc, label))
+                self._bridge.error(describe(exc, label))  # a locked store: the token stays
                 return
+            await self._services.providers.forget(account_id)
         for column_id, controller in list(self._controllers.items()):
             if controller.spec.account_id == account_id:
                 self.remove_column(column_id)
@@ -540,6 +544,3 @@ class MainWindow(QMainWindow):
         task = asyncio.ensure_future(coro)
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
-
-    def controllers(self) -> dict[int, ColumnController]:
-        return dict(self._controllers)

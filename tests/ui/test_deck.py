@@ -147,3 +147,32 @@ def test_resize_grip_changes_width(qtbot: QtBot, demo_store: Store) -> None:
     qtbot.mouseRelease(grip, Qt.MouseButton.LeftButton, pos=QPoint(62, 50))
     assert view.width() == start + 60
     assert demo_store.columns()[0].width == start + 60
+
+
+def test_removing_an_account_closes_its_columns_and_provider(
+    qtbot: QtBot, demo_store: Store, loop: asyncio.AbstractEventLoop
+) -> None:
+    from app.services import Services
+    from app.ui.accounts_dialog import AccountsDialog
+    from tests.fakes import FakeProvider, FakeProviders
+
+    fakes = FakeProviders({a.id: FakeProvider(a) for a in demo_store.accounts()})
+    window = _window(qtbot, demo_store, services=Services.create(demo_store, fakes))
+    x_columns = [
+        v.column_id for v in window.deck.columns() if v.controller.spec.account_id == "demo-x"
+    ]
+    assert x_columns
+    window.show_accounts()
+    dialog = window.findChild(AccountsDialog)
+    assert dialog is not None
+    dialog.remove_requested.emit("demo-x", True)
+
+    async def removed() -> None:
+        while demo_store.account("demo-x") is not None:
+            await asyncio.sleep(0.01)
+
+    loop.run_until_complete(asyncio.wait_for(removed(), 5))
+    assert not set(x_columns) & set(_ids(window))
+    assert "demo-x" not in fakes.providers  # its provider was closed and dropped
+    assert dialog.list.count() == len(demo_store.accounts()) == 2
+    assert all(s.spec.account_id != "demo-x" for s in demo_store.columns())

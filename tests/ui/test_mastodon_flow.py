@@ -225,6 +225,9 @@ class ServerProviders:
             account, client=self.server.client(), get_token=token, save_token=keep
         )
 
+    async def forget(self, account_id: str) -> None:
+        return None  # nothing kept: a provider per call
+
     async def aclose(self) -> None:
         return None
 

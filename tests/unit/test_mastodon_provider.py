@@ -667,6 +667,9 @@ class Providers:
     async def provider(self, account: Account) -> Provider:
         return self._provider
 
+    async def forget(self, account_id: str) -> None:
+        await self._provider.aclose()
+
     async def aclose(self) -> None:
         await self._provider.aclose()
 
