@@ -512,6 +512,7 @@ class MainWindow(QMainWindow):
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.reply_requested.connect(self.reply_to)
+        dialog.open_requested.connect(self.open_link)
         dialog.show()
 
     def new_post(self) -> None:

@@ -34,6 +34,7 @@ class ThreadDialog(QDialog):
     the server in the background; the cached last message shows until the thread loads."""
 
     reply_requested = Signal(object)
+    open_requested = Signal(str)
     loaded = Signal()
 
     def __init__(
@@ -64,7 +65,11 @@ class ThreadDialog(QDialog):
         layout.addWidget(self.status)
         self.model = PostModel(load=self._page, parent=self)
         self.list = QListView(self)
-        self.list.setItemDelegate(PostDelegate(self.list))
+        delegate = PostDelegate(self.list)
+        # Replying to any message of the thread answers in the conversation itself.
+        delegate.reply_requested.connect(lambda _entry: self.reply_requested.emit(self._entry))
+        delegate.open_requested.connect(self.open_requested)
+        self.list.setItemDelegate(delegate)
         self.list.setModel(self.model)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)

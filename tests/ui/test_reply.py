@@ -80,3 +80,26 @@ def test_reply_in_a_conversation_stays_direct(qtbot: QtBot, demo_store: Store) -
     draft = dialog.current_draft()
     assert draft is not None
     assert draft.visibility is Visibility.DIRECT
+
+
+def test_reply_button_inside_a_thread_answers_the_conversation(
+    qtbot: QtBot, demo_store: Store
+) -> None:
+    from app.ui.thread_dialog import ThreadDialog
+
+    keys = [f"{a.id}|conversations" for a in demo_store.accounts()]
+    conversation = demo_store.conversation_entries(keys, before=None, limit=1)[0]
+    account = demo_store.account(conversation.post.account_id)
+    assert account is not None
+    remote_id = demo_store.conversation_remote_id(conversation.entry_id)
+    assert remote_id is not None
+    dialog = ThreadDialog(
+        conversation, account, conversation_id=remote_id, store=demo_store, providers=None
+    )
+    qtbot.addWidget(dialog)
+    delegate = dialog.list.itemDelegate()
+    row = dialog.model.entry(0)
+    assert row is not None
+    with qtbot.waitSignal(dialog.reply_requested, timeout=1000) as asked:
+        delegate.reply_requested.emit(row)  # type: ignore[attr-defined]
+    assert asked.args == [conversation]
