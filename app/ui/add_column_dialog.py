@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -18,12 +17,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.model import Account, ColumnSpec
+from app.ui.checked_dialog import CheckedDialog
 from app.ui.icons import icon, network_name
 from columns import kinds
 from columns.base import ColumnKind, SettingsForm
 
 
-class AddColumnDialog(QDialog):
+class AddColumnDialog(CheckedDialog):
     """Lists every column kind and every account; the chosen kind brings its own form."""
 
     def __init__(
@@ -131,10 +131,3 @@ class AddColumnDialog(QDialog):
                 "add_column", "Add an account first: this column reads from an account."
             )
         return self._form.problem() if self._form is not None else ""
-
-    def accept(self) -> None:
-        problem = self.problem_text()
-        if problem:
-            self.problem.setText(problem)
-            return
-        super().accept()

@@ -35,6 +35,7 @@ from app.ui.column_controller import ColumnController
 from app.ui.errors import needs_sign_in
 from app.ui.icons import icon, network_name
 from app.ui.post_delegate import PostDelegate
+from app.ui.post_model import PostModel
 from app.ui.timefmt import relative_time
 
 COLUMN_MIME = "application/x-pantau-column"
@@ -96,6 +97,19 @@ class ResizeGrip(QWidget):
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         self._start_x = None
         self.released.emit()
+
+
+def setup_post_list(view: QListView, model: PostModel, delegate: PostDelegate) -> None:
+    """How every list of posts scrolls and lays out: by pixel, rows as tall as their text."""
+    view.setItemDelegate(delegate)
+    view.setModel(model)
+    view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    view.verticalScrollBar().setSingleStep(24)
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.setMouseTracking(True)
+    view.setUniformItemSizes(False)
+    view.setWordWrap(True)
+    view.setResizeMode(QListView.ResizeMode.Adjust)
 
 
 class ElidedLabel(QLabel):
@@ -197,17 +211,9 @@ class ColumnView(QFrame):
         self.delegate = PostDelegate(view, avatars=avatars)
         if avatars is not None:
             avatars.ready.connect(view.viewport().update)
-        view.setItemDelegate(self.delegate)
-        view.setModel(controller.model)
-        view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        view.verticalScrollBar().setSingleStep(24)
-        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        setup_post_list(view, controller.model, self.delegate)
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.setMouseTracking(True)
         view.setFrameShape(QFrame.Shape.NoFrame)
-        view.setUniformItemSizes(False)
-        view.setWordWrap(True)
-        view.setResizeMode(QListView.ResizeMode.Adjust)
         view.verticalScrollBar().valueChanged.connect(self._scrolled)
         view.clicked.connect(self._clicked)
         return view

@@ -7,7 +7,6 @@ from datetime import UTC, datetime, timedelta
 from PySide6.QtCore import QCoreApplication, QDateTime
 from PySide6.QtWidgets import (
     QDateTimeEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -16,10 +15,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.checked_dialog import CheckedDialog
+
 MIN_AHEAD = timedelta(minutes=6)
 
 
-class ScheduleEditDialog(QDialog):
+class ScheduleEditDialog(CheckedDialog):
     def __init__(self, current: datetime, text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(QCoreApplication.translate("schedule_edit", "Change scheduled post"))
@@ -59,10 +60,3 @@ class ScheduleEditDialog(QDialog):
                 "schedule_edit", "Choose a time at least 6 minutes from now."
             )
         return ""
-
-    def accept(self) -> None:
-        problem = self.problem_text()
-        if problem:
-            self.problem.setText(problem)
-            return
-        super().accept()

@@ -22,6 +22,7 @@ from app.model import Account, Entry, Post
 from app.providers.base import ProviderError, SupportsDirectMessages
 from app.store import Store
 from app.sync import ProviderSource
+from app.ui.column_view import setup_post_list
 from app.ui.errors import describe
 from app.ui.post_delegate import PostDelegate
 from app.ui.post_model import PostModel
@@ -69,9 +70,7 @@ class ThreadDialog(QDialog):
         # Replying to any message of the thread answers in the conversation itself.
         delegate.reply_requested.connect(lambda _entry: self.reply_requested.emit(self._entry))
         delegate.open_requested.connect(self.open_requested)
-        self.list.setItemDelegate(delegate)
-        self.list.setModel(self.model)
-        self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        setup_post_list(self.list, self.model, delegate)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         layout.addWidget(self.list, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
