@@ -131,6 +131,9 @@ class Post:
     spoiler: str = ""
     media: tuple[Media, ...] = ()
     raw: str = ""
+    # The remote id of the list entry that brought this post when that entry is not the
+    # post itself (a Mastodon notification); read markers point at entries, not posts.
+    feed_item_id: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -220,7 +220,13 @@ _V2: Sequence[str] = (
     "INSERT INTO post_search (post_search) VALUES ('rebuild')",
 )
 
-MIGRATIONS: Sequence[Sequence[str]] = (_V1, _V2)
+# Which remote entry filed each post in a feed (a notification id for mentions), so a
+# column's read position can be told to the server as a marker.
+_V3: Sequence[str] = (
+    "ALTER TABLE feed_items ADD COLUMN item_id TEXT NOT NULL DEFAULT ''",
+)
+
+MIGRATIONS: Sequence[Sequence[str]] = (_V1, _V2, _V3)
 LATEST = len(MIGRATIONS)
 
 

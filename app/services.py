@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from app.markers import ReadMarkers
 from app.outbox import OutboxSender
 from app.scheduler import Scheduler
 from app.store import Store
@@ -19,6 +20,7 @@ class Services:
     sync: SyncEngine
     sender: OutboxSender
     scheduler: Scheduler
+    markers: ReadMarkers
 
     @classmethod
     def create(
@@ -29,4 +31,5 @@ class Services:
             sync=sync or SyncEngine(store=store, providers=providers),
             sender=OutboxSender(store=store, providers=providers),
             scheduler=Scheduler(store=store, providers=providers),
+            markers=ReadMarkers(store=store, providers=providers),
         )

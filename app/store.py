@@ -144,12 +144,33 @@ class Store(LocalData):
                 # DO NOTHING, so rowcount tells new from known; a known item's sort key
                 # follows its post through the posts_sort_key_au trigger.
                 new += self._exec(
-                    """INSERT INTO feed_items (feed_key, post_id, sort_key) VALUES (?, ?, ?)
-                    ON CONFLICT (feed_key, post_id) DO NOTHING""",
-                    (feed_key, post_id, to_ms(post.created_at)),
+                    """INSERT INTO feed_items (feed_key, post_id, sort_key, item_id)
+                    VALUES (?, ?, ?, ?) ON CONFLICT (feed_key, post_id) DO NOTHING""",
+                    (feed_key, post_id, to_ms(post.created_at),
+                     post.feed_item_id or post.remote_id),
                 ).rowcount
             self._touch_feed(feed_key, fetched_at)
         return new
+
+    def feed_item_at(self, feed_key: str, key: tuple[int, int]) -> str | None:
+        """The remote id of the feed's newest entry at or below `key` (an Entry.key): what
+        a read marker says once the column is read down from `key`."""
+        rows = self._select(
+            """SELECT item_id FROM feed_items WHERE feed_key = ? AND item_id != ''
+            AND (sort_key, post_id) <= (?, ?) ORDER BY sort_key DESC, post_id DESC LIMIT 1""",
+            (feed_key, *key),
+            lambda row: str(row[0]),
+        )
+        return rows[0] if rows else None
+
+    def feed_item_key(self, feed_key: str, item_id: str) -> tuple[int, int] | None:
+        """The Entry.key of the post a remote entry filed in the feed, if it is cached."""
+        rows = self._select(
+            "SELECT sort_key, post_id FROM feed_items WHERE feed_key = ? AND item_id = ?",
+            (feed_key, item_id),
+            lambda row: (int(row[0]), int(row[1])),
+        )
+        return max(rows) if rows else None
 
     def feed_entries(
         self, feed_keys: Sequence[str], *, before: tuple[int, int] | None, limit: int

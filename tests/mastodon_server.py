@@ -136,6 +136,7 @@ class FakeMastodon:
         self.notifications: dict[str, list[Json]] = {}
         self.conversations: dict[str, list[FakeConversation]] = {}
         self.scheduled: dict[str, Json] = {}
+        self.markers: dict[str, dict[str, Json]] = {}  # user id -> timeline -> Marker
         self.media: dict[str, Json] = {}
         self._media_polls: dict[str, int] = {}
         self._keys: dict[tuple[str, str], str] = {}
@@ -174,6 +175,8 @@ class FakeMastodon:
             Route("POST", r"/api/v2/media", self._upload),
             Route("GET", r"/api/v1/media/([^/]+)", self._media_get),
             Route("GET", r"/api/v2/search", self._search),
+            Route("GET", r"/api/v1/markers", self._markers_get),
+            Route("POST", r"/api/v1/markers", self._markers_post),
         ]
 
     # --- for tests -----------------------------------------------------------------------
@@ -631,6 +634,29 @@ class FakeMastodon:
             return self._error(404, "Not Found")
         conv.unread = False
         return self._json(self.conversation_json(conv))
+
+    def _markers_get(
+        self, request: httpx.Request, _m: re.Match[str], user: FakeUser
+    ) -> httpx.Response:
+        # GoToSocial answers {} for timelines without a marker (fixture 65).
+        mine = self.markers.get(user.id, {})
+        wanted = request.url.params.get_list("timeline[]")
+        return self._json({name: mine[name] for name in wanted if name in mine})
+
+    def _markers_post(
+        self, request: httpx.Request, _m: re.Match[str], user: FakeUser
+    ) -> httpx.Response:
+        mine = self.markers.setdefault(user.id, {})
+        for name, value in self._body(request).items():
+            if name not in ("home", "notifications") or not isinstance(value, dict):
+                return self._error(422, f"unknown timeline {name}")
+            old = mine.get(name)
+            mine[name] = {
+                "last_read_id": str(value["last_read_id"]),
+                "version": 0 if old is None else int(str(old["version"])) + 1,
+                "updated_at": stamp(self.clock()),
+            }
+        return self._json(mine)
 
     def _create_status(
         self, request: httpx.Request, _m: re.Match[str], user: FakeUser

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Flag, auto
@@ -257,6 +257,24 @@ async def streamed_feeds(
     if isinstance(provider, SupportsStreamChoice):
         return await provider.streamable(feeds)
     return feeds
+
+
+@runtime_checkable
+class SupportsReadMarkers(Protocol):
+    """Networks that keep a read position per feed on the server (Mastodon's markers for
+    home and notifications), so reading on one device moves it on every other."""
+
+    def marked_feeds(self, feeds: Sequence[FeedSpec]) -> Sequence[FeedSpec]:
+        """Those of `feeds` the server keeps a marker for; asks nothing."""
+        ...
+
+    async def read_markers(self, feeds: Sequence[FeedSpec]) -> Mapping[str, str]:
+        """The last read entry's remote id by feed key, for feeds that have a marker."""
+        ...
+
+    async def save_read_markers(self, marks: Mapping[FeedSpec, str]) -> None:
+        """Tell the server each feed is read down to that entry (in one request)."""
+        ...
 
 
 @runtime_checkable

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 from collections import OrderedDict
-from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import ClassVar
 from urllib.parse import quote
@@ -49,6 +49,8 @@ CLOCK_SKEW = timedelta(minutes=2)  # our clock against the server's, when matchi
 REMEMBERED_KEYS = 256
 MEDIA_POLL_DELAYS = (0.5, 1.0, 1.0, 2.0, 2.0, 3.0, 3.0, 5.0, 5.0, 8.0)  # ~30 s in all
 SCHEDULED_PAGES = 10  # 10 x 40 covers Mastodon's limit of 300 pending scheduled posts
+# The mentions column reads notifications, so its position is the notifications marker.
+MARKER_TIMELINES = {FeedKind.HOME: "home", FeedKind.MENTIONS: "notifications"}
 
 
 def normalised(text: str) -> str:
@@ -399,6 +401,31 @@ class MastodonProvider:
                 reply.body, account_id=self.account.id, instance=self.instance
             )
             self._conversations[read.remote_id] = read
+
+    # --- read markers --------------------------------------------------------------------
+
+    def marked_feeds(self, feeds: Sequence[FeedSpec]) -> Sequence[FeedSpec]:
+        return [f for f in feeds if f.kind in MARKER_TIMELINES]
+
+    async def read_markers(self, feeds: Sequence[FeedSpec]) -> Mapping[str, str]:
+        by_timeline = {MARKER_TIMELINES[f.kind]: f for f in self.marked_feeds(feeds)}
+        if not by_timeline:
+            return {}
+        params = [("timeline[]", name) for name in by_timeline]
+        reply = await self._request("GET", "/api/v1/markers", params=params)
+        markers = mp.parse_markers(reply.body, account_id=self.account.id)
+        return {
+            feed.key: markers[name] for name, feed in by_timeline.items() if markers.get(name)
+        }
+
+    async def save_read_markers(self, marks: Mapping[FeedSpec, str]) -> None:
+        body = {
+            MARKER_TIMELINES[feed.kind]: {"last_read_id": item_id}
+            for feed, item_id in marks.items()
+            if feed.kind in MARKER_TIMELINES
+        }
+        if body:
+            await self._request("POST", "/api/v1/markers", json_body=body)
 
     # --- scheduling ----------------------------------------------------------------------
 

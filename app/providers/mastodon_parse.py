@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from enum import StrEnum
 from typing import TypeVar
@@ -238,11 +238,12 @@ def parse_notification(data: object, *, account_id: str, instance: str) -> Post 
     Only a mention is a post for a column (its status); other types give None.
     """
     f = Fields(data, entity="Notification", account_id=account_id)
-    f.text("id")
+    notification_id = f.text("id")
     if f.text("type") != "mention":
         return None
     status = f.obj("status", "Status")
-    return parse_status(status.data, account_id=account_id, instance=instance)
+    post = parse_status(status.data, account_id=account_id, instance=instance)
+    return replace(post, feed_item_id=notification_id)
 
 
 def parse_conversation(data: object, *, account_id: str, instance: str) -> Conversation:
@@ -290,6 +291,17 @@ def parse_scheduled(data: object, *, account_id: str) -> ScheduledPost:
         remote_id=f.text("id"),
         visibility=visibility,
     )
+
+
+def parse_markers(data: object, *, account_id: str) -> dict[str, str]:
+    """A hash of Markers by timeline name: https://docs.joinmastodon.org/entities/Marker/
+    (GoToSocial answers `{}` while none is set, fixture 65)."""
+    if not isinstance(data, Mapping):
+        raise ParseError(account_id, "Marker", "(object)", "markers: not a JSON object")
+    return {
+        str(name): Fields(marker, entity="Marker", account_id=account_id).text("last_read_id")
+        for name, marker in data.items()
+    }
 
 
 # --- lists and server quirks --------------------------------------------------------------

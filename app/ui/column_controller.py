@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
+from app.markers import ReadMarkers
 from app.model import Account, ColumnSpec, ColumnState, Entry
 from app.providers.base import ProviderError
 from app.store import Store
@@ -37,12 +38,15 @@ class ColumnController(QObject):
         store: Store,
         sync: SyncEngine | None,
         accounts: Callable[[], Sequence[Account]],
+        markers: ReadMarkers | None = None,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._store = store
         self._sync = sync
+        self._markers = markers
+        self._marker_task: asyncio.Task[None] | None = None
         self._accounts = accounts
         self._clock = clock
         self._state = state
@@ -123,6 +127,10 @@ class ColumnController(QObject):
             return
         self._store.set_read_position(self.spec.id, top.key)
         self.model.set_read_key(top.key)
+        kind = self.kind
+        if self._markers is not None and kind is not None:
+            feeds = kind.feeds(self.spec, self._accounts())
+            self._marker_task = asyncio.ensure_future(self._markers.push(feeds, top.key))
 
     # --- network --------------------------------------------------------------------------
 
@@ -159,6 +167,10 @@ class ColumnController(QObject):
         for spec in feeds:
             self.feed_result(spec.key, errors.get(spec.key))
         self.model.merge_newer()
+        if not backfill and self._markers is not None and self.spec.id is not None:
+            read_key = await self._markers.pull(self.spec.id, feeds)
+            if read_key is not None and generation == self._generation:
+                self.model.set_read_key(read_key)
         self.refreshed.emit()
 
     def feed_result(self, key: str, error: ProviderError | None) -> None:
@@ -185,10 +197,10 @@ class ColumnController(QObject):
             self.problem_changed.emit(text)
 
     def _cancel(self) -> None:
-        for task in (self._task, self._backfill):
+        for task in (self._task, self._backfill, self._marker_task):
             if task is not None and not task.done():
                 task.cancel()
-        self._task = self._backfill = None
+        self._task = self._backfill = self._marker_task = None
 
     def close(self) -> None:
         """Cancel owned work; the deck calls this before deleting the column."""

@@ -162,6 +162,7 @@ class MainWindow(QMainWindow):
             state=state,
             store=self._store,
             sync=self._sync,
+            markers=self._services.markers if self._services else None,
             accounts=lambda: self._accounts,
             parent=self,
         )

@@ -33,6 +33,7 @@ from app.services import Services
 from app.settings import Settings
 from app.store import Store
 from app.sync import AccountProviders, SyncEngine
+from app.ui.column_controller import ColumnController
 from app.ui.compose_dialog import ComposeDialog, ReplyTarget
 from app.ui.main_window import MainWindow
 from app.ui.mastodon_signin import MastodonSignInDialog
@@ -384,3 +385,45 @@ def test_retry_after_a_restart_does_not_post_twice_on_gotosocial(
     same_text = [s for s in server.statuses.values() if s.text == draft.text]
     assert len(same_text) == 1
     assert [i.state for i in store.outbox()] == [OutboxState.SENT]
+
+
+def test_a_column_keeps_its_read_position_in_step_with_the_server_marker(
+    qtbot: QtBot, store: Store, server: FakeMastodon, loop: asyncio.AbstractEventLoop
+) -> None:
+    account = _signed_in(store, server)
+    for i in range(3):
+        server.post_as("warga1", f"@lpse_admin laporan {i}")
+    services = Services.create(store, ServerProviders(server))
+    state = store.add_column(ColumnSpec("mentions", account.id))
+    controller = ColumnController(
+        state=state,
+        store=store,
+        sync=services.sync,
+        markers=services.markers,
+        accounts=lambda: [account],
+    )
+    refreshes: list[None] = []
+    controller.refreshed.connect(lambda: refreshes.append(None))
+    controller.refresh()
+    run_until(loop, lambda: bool(refreshes))
+    assert controller.model.rowCount() == 3
+
+    controller.mark_all_read()
+    admin = server.users["lpse_admin"]
+    newest_notification = server.notifications[admin.id][0]["id"]
+    run_until(loop, lambda: "notifications" in server.markers.get(admin.id, {}))
+    assert server.markers[admin.id]["notifications"]["last_read_id"] == newest_notification
+
+    # Two more mentions; the admin reads the first of them on the phone.
+    server.post_as("warga2", "@lpse_admin laporan 3")
+    server.post_as("warga2", "@lpse_admin laporan 4")
+    read_on_phone = server.notifications[admin.id][1]["id"]
+    server.markers[admin.id]["notifications"]["last_read_id"] = read_on_phone
+    refreshes.clear()
+    controller.refresh()
+    run_until(loop, lambda: bool(refreshes))
+    assert controller.model.rowCount() == 5
+    assert controller.model.unread_count() == 1
+    assert store.read_position(state.spec.id or 0) is not None
+    controller.close()
+    loop.run_until_complete(services.sync.aclose())

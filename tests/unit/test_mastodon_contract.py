@@ -34,6 +34,7 @@ BRACKET_ARRAYS = {
     # `types` (fixture 33). The spec names them without brackets.
     "/api/v1/notifications": {"types[]", "exclude_types[]"},
     "/api/v1/timelines/tag/": {"any[]", "all[]", "none[]"},
+    "/api/v1/markers": {"timeline[]"},
 }
 FORM_ENCODED = {
     # RFC 6749 section 4.1.3 wants the token request form-encoded; the spec lists JSON only.
@@ -222,6 +223,9 @@ async def scenario(check: ContractCheck) -> None:
         conversation.remote_id, Draft(ACCOUNT_ID, "Baik"), idempotency_key="k2"
     )
     await provider.mark_read(conversation.remote_id)
+    home, mentions = FeedSpec(ACCOUNT_ID, FeedKind.HOME), FeedSpec(ACCOUNT_ID, FeedKind.MENTIONS)
+    await provider.save_read_markers({home: first.id, mentions: "1"})
+    await provider.read_markers([home, mentions])
     at = datetime.now(UTC) + timedelta(minutes=30)
     pending = await provider.schedule(Draft(ACCOUNT_ID, "Nanti malam"), at, idempotency_key="k3")
     await provider.scheduled()
@@ -275,6 +279,8 @@ def test_the_scenario_touches_every_endpoint(checked: ContractCheck) -> None:
         ("DELETE", "/api/v1/scheduled_statuses/", ""),
         ("POST", "/api/v2/media", ""),
         ("GET", "/api/v1/media/", ""),
+        ("GET", "/api/v1/markers", ""),
+        ("POST", "/api/v1/markers", ""),
     ]:
         assert hit(method, prefix, suffix), (method, prefix, suffix)
 

@@ -229,6 +229,8 @@ def test_notifications_mentions_become_posts_others_none() -> None:
     assert [p is not None for p in posts] == [True, True, False, False, False]
     first = posts[0]
     assert first.remote_id == "01M846HWZQY1VDYXG5CR3KXD54"  # the status, not the notification
+    assert first.feed_item_id == body(34)[0]["id"]  # type: ignore[index]
+    assert first.feed_item_id != first.remote_id  # the notification: markers point at it
     assert first.author.handle == "warga1"
 
 

@@ -55,6 +55,8 @@ def test_v1_file_upgrades_and_becomes_searchable(tmp_path: Path) -> None:
     store.db.conn.execute(
         "INSERT INTO post_search (post_search, rank) VALUES ('integrity-check', 1)"
     )
+    # v3: old items know no remote entry id, so they give no read marker.
+    assert store.feed_item_at("acc|home", entry.key) is None
     store.close()
 
 
