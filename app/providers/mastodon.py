@@ -39,7 +39,9 @@ from app.providers.base import (
     TokenSaver,
     register,
 )
-from app.providers.mastodon_http import Api, Clock, Params, Reply, link_cursors, utc_now
+from app.providers.fields import Fields, tags_match
+from app.providers.http import Clock, Params, Reply, utc_now
+from app.providers.mastodon_http import Api, link_cursors
 
 Sleep = Callable[[float], Awaitable[None]]
 
@@ -215,7 +217,7 @@ class MastodonProvider:
         return mp.unique_posts(
             post
             for post, item in parsed
-            if mp.tags_match(spec, mp.status_tags(item, account_id=self.account.id))
+            if tags_match(spec, mp.status_tags(item, account_id=self.account.id))
         )
 
     async def _search(self, spec: FeedSpec, paging: Params, cursor: Cursor | None) -> Page[Post]:
@@ -224,7 +226,7 @@ class MastodonProvider:
             return Page([])
         params = [*paging, ("q", query), ("type", "statuses"), ("resolve", "false")]
         reply = await self._request("GET", "/api/v2/search", params=params)
-        found = mp.Fields(reply.body, entity="Search", account_id=self.account.id)
+        found = Fields(reply.body, entity="Search", account_id=self.account.id)
         posts = self._statuses(list(found.items("statuses")))
         if not posts:
             return Page([])
@@ -359,7 +361,7 @@ class MastodonProvider:
 
     async def _context(self, status_id: str) -> tuple[list[Post], list[Post]]:
         reply = await self._request("GET", f"/api/v1/statuses/{quote(status_id, safe='')}/context")
-        context = mp.Fields(reply.body, entity="Context", account_id=self.account.id)
+        context = Fields(reply.body, entity="Context", account_id=self.account.id)
         return (
             self._statuses(list(context.items("ancestors"))),
             self._statuses(list(context.items("descendants"))),

@@ -10,7 +10,9 @@ import httpx
 
 from app.model import Account, Network
 from app.providers import mastodon_parse as mp
-from app.providers.mastodon_http import exchange, utc_now
+from app.providers.fields import Fields
+from app.providers.http import utc_now
+from app.providers.mastodon_http import exchange
 
 OOB_REDIRECT = "urn:ietf:wg:oauth:2.0:oob"
 """Out-of-band redirect: the server shows the code for the user to paste into Pantau."""
@@ -85,7 +87,7 @@ async def register_app(client: httpx.AsyncClient, server: str, redirect_uri: str
             **({"website": WEBSITE} if WEBSITE else {}),
         },
     )
-    app = mp.Fields(reply.body, entity="Application", account_id=SIGN_IN)
+    app = Fields(reply.body, entity="Application", account_id=SIGN_IN)
     return MastodonApp(
         server=server,
         client_id=app.text("client_id"),
@@ -128,7 +130,7 @@ async def exchange_code(client: httpx.AsyncClient, app: MastodonApp, code: str) 
             "scope": SCOPES,
         },
     )
-    return mp.Fields(reply.body, entity="Token", account_id=SIGN_IN).text("access_token")
+    return Fields(reply.body, entity="Token", account_id=SIGN_IN).text("access_token")
 
 
 async def account_from_token(client: httpx.AsyncClient, server: str, token: str) -> Account:
@@ -143,7 +145,7 @@ async def account_from_token(client: httpx.AsyncClient, server: str, token: str)
     )
     host = mp.server_instance(server)
     person = mp.parse_account(reply.body, instance=host, account_id=SIGN_IN)
-    username = mp.Fields(reply.body, entity="Account", account_id=SIGN_IN).text("username")
+    username = Fields(reply.body, entity="Account", account_id=SIGN_IN).text("username")
     return Account(
         id=f"mastodon:{username}@{host}",
         network=Network.MASTODON,

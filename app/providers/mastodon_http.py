@@ -3,12 +3,9 @@ and rate-limit headers."""
 
 from __future__ import annotations
 
-import dataclasses
-import json
 import re
-from collections.abc import Awaitable, Callable, Mapping, Sequence
-from datetime import UTC, datetime, timedelta
-from email.utils import parsedate_to_datetime
+from collections.abc import Awaitable, Callable, Mapping
+from datetime import datetime
 from urllib.parse import parse_qsl, urlsplit
 
 import httpx
@@ -18,28 +15,21 @@ from app.providers.base import (
     AuthExpired,
     Cursor,
     NotFound,
-    Offline,
-    ParseError,
     ProviderError,
     RateLimit,
     RateLimited,
     Rejected,
     ServerFault,
 )
-
-Clock = Callable[[], datetime]
-Params = Sequence[tuple[str, str]]
-
-REDACTED = "[redacted]"
-
-
-@dataclasses.dataclass(frozen=True, slots=True)
-class Reply:
-    """A successful response: decoded JSON body (None when empty) and headers."""
-
-    status: int
-    body: object
-    headers: httpx.Headers
+from app.providers.http import (
+    REDACTED,
+    Clock,
+    Params,
+    Reply,
+    decode_json,
+    error_for_transport,
+    reset_time,
+)
 
 
 def error_for_status(
@@ -72,26 +62,6 @@ def error_for_status(
     if 400 <= status < 500:
         return Rejected(account_id, detail or f"HTTP {status}")
     return ServerFault(account_id, detail or f"HTTP {status}")
-
-
-def error_for_transport(exc: Exception, *, account_id: str) -> ProviderError:
-    """The typed error for a request that got no HTTP answer. Only the exception's class
-    name is kept: its text may hold the URL."""
-    name = type(exc).__name__
-    if isinstance(exc, httpx.DecodingError):
-        return ParseError(account_id, "Response", "(body)", name)
-    if isinstance(exc, httpx.InvalidURL | httpx.UnsupportedProtocol):
-        return Rejected(account_id, f"not a usable server address ({name})")
-    return Offline(account_id, name)
-
-
-def decode_json(response: httpx.Response, *, account_id: str) -> object:
-    if not response.content.strip():
-        return None
-    try:
-        return json.loads(response.content)
-    except (ValueError, RecursionError):
-        raise ParseError(account_id, "Response", "(json)", "the body is not JSON") from None
 
 
 async def exchange(
@@ -134,10 +104,6 @@ async def exchange(
     return Reply(
         response.status_code, decode_json(response, account_id=account_id), response.headers
     )
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 class Api:
@@ -241,34 +207,3 @@ def parse_rate_limit(headers: Mapping[str, str], *, now: datetime) -> RateLimit 
     except (KeyError, ValueError):
         return None
     return RateLimit(limit, remaining, reset_time(lowered.get("x-ratelimit-reset", ""), now=now))
-
-
-def reset_time(value: str, *, now: datetime) -> datetime | None:
-    """A reset moment from X-RateLimit-Reset (ISO-8601 or epoch seconds) or Retry-After
-    (delta seconds or an HTTP date); None when unreadable."""
-    value = value.strip()
-    if not value:
-        return None
-    if re.fullmatch(r"\d+(\.\d+)?", value):
-        number = float(value)
-        # Small numbers are Retry-After's "seconds from now", large ones epoch seconds.
-        try:
-            return (
-                now + timedelta(seconds=number)
-                if number < 1e9
-                else datetime.fromtimestamp(number, UTC)
-            )
-        except (OverflowError, OSError, ValueError):
-            return None
-    try:
-        return mp.parse_time(value, error=_reset_error)
-    except ParseError:
-        pass
-    try:
-        return parsedate_to_datetime(value).astimezone(UTC)
-    except (TypeError, ValueError, IndexError):
-        return None
-
-
-def _reset_error(why: str) -> ParseError:
-    return ParseError("", "RateLimit", "reset", why)

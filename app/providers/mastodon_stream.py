@@ -29,7 +29,9 @@ from app.providers.base import (
     Rejected,
     StreamEvent,
 )
-from app.providers.mastodon_http import Api, Clock, error_for_status, error_for_transport
+from app.providers.fields import tags_match
+from app.providers.http import Clock, error_for_transport
+from app.providers.mastodon_http import Api, error_for_status
 
 log = logging.getLogger(__name__)
 
@@ -157,7 +159,7 @@ class StreamRouter:
         status, so an edited mention goes to the mentions feed from here."""
         if stream == HASHTAG:
             tags = mp.status_tags(status, account_id=self.account_id)
-            return [spec for spec in self._tags if mp.tags_match(spec, tags)]
+            return [spec for spec in self._tags if tags_match(spec, tags)]
         if stream != USER:
             return []
         feeds = [] if self._home is None else [self._home]

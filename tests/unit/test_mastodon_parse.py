@@ -18,6 +18,8 @@ from app.model import Network, Visibility
 from app.providers import mastodon_http as mh
 from app.providers import mastodon_parse as mp
 from app.providers.base import AuthExpired, Cursor, NotFound, ParseError, RateLimit, Rejected
+from app.providers.fields import Fields
+from app.providers.http import reset_time
 from app.providers.mastodon_http import error_for_status
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "mastodon"
@@ -75,12 +77,12 @@ def scheduled(data: object) -> object:
 
 
 def context(data: object) -> object:
-    found = mp.Fields(data, entity="Context", account_id=ACCOUNT)
+    found = Fields(data, entity="Context", account_id=ACCOUNT)
     return [statuses(list(found.items(part))) for part in ("ancestors", "descendants")]
 
 
 def search(data: object) -> object:
-    found = mp.Fields(data, entity="Search", account_id=ACCOUNT)
+    found = Fields(data, entity="Search", account_id=ACCOUNT)
     return (
         [account(a) for a in found.items("accounts")],
         statuses(list(found.items("statuses"))),
@@ -275,7 +277,7 @@ def test_accounts() -> None:
 
 
 def test_context_of_a_direct_thread() -> None:
-    found = mp.Fields(body(42), entity="Context", account_id=ACCOUNT)
+    found = Fields(body(42), entity="Context", account_id=ACCOUNT)
     ancestors = statuses(list(found.items("ancestors")))
     descendants = mp.parse_statuses(
         list(found.items("descendants")), account_id=ACCOUNT, instance=HOST
@@ -411,11 +413,11 @@ def test_rate_limit_headers_of_75_and_epoch_seconds() -> None:
     assert epoch is not None
     assert epoch.reset_at == datetime.fromtimestamp(1795437739, UTC)
     assert mh.parse_rate_limit(headers(18), now=NOW) is None
-    assert mh.reset_time("30", now=NOW) == datetime(2026, 11, 23, 12, 40, 30, tzinfo=UTC)
-    assert mh.reset_time("Mon, 23 Nov 2026 12:45:00 GMT", now=NOW) == datetime(
+    assert reset_time("30", now=NOW) == datetime(2026, 11, 23, 12, 40, 30, tzinfo=UTC)
+    assert reset_time("Mon, 23 Nov 2026 12:45:00 GMT", now=NOW) == datetime(
         2026, 11, 23, 12, 45, tzinfo=UTC
     )
-    assert mh.reset_time("soon", now=NOW) is None
+    assert reset_time("soon", now=NOW) is None
 
 
 def test_stream_frames_of_74() -> None:
