@@ -2,7 +2,7 @@
 
 import importlib
 
-PROVIDER_MODULES = ("mastodon",)
+PROVIDER_MODULES = ("mastodon", "bluesky")
 """Each registers its factory on import; a new network is one module plus one name here."""
 
 

@@ -70,6 +70,20 @@ class Rejected(ProviderError):
     """The server refused the request as invalid (other 4xx); `detail` is its message."""
 
 
+class TooLong(Rejected):
+    """The text is over the network's limit (counted as that network counts)."""
+
+    def __init__(self, account_id: str, *, limit: int, length: int) -> None:
+        super().__init__(account_id, f"{length} characters, the limit is {limit}")
+        self.limit = limit
+        self.length = length
+
+
+class DirectMessagesNotAllowed(Rejected):
+    """The sign-in does not grant direct messages (a Bluesky app password made without
+    "Allow access to your direct messages")."""
+
+
 class ServerFault(ProviderError):
     """The server failed (5xx)."""
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from app.credentials import CredentialsError, KeyringUnavailable, SecretMissing
 from app.providers.base import (
     AuthExpired,
+    DirectMessagesNotAllowed,
     NoProvider,
     NotFound,
     Offline,
@@ -17,6 +18,7 @@ from app.providers.base import (
     RateLimited,
     Rejected,
     ServerFault,
+    TooLong,
 )
 from app.store import StoreError
 
@@ -44,6 +46,20 @@ def describe(
             minutes = max(1, int(seconds // 60) + 1)
         text = QCoreApplication.translate(
             "errors", "The network asks %1 to slow down. Next try in %n min.", "", minutes
+        )
+    elif isinstance(exc, TooLong):
+        return (
+            QCoreApplication.translate(
+                "errors", "The text is too long for this network: %1 characters, at most %2."
+            )
+            .replace("%1", str(exc.length))
+            .replace("%2", str(exc.limit))
+        )
+    elif isinstance(exc, DirectMessagesNotAllowed):
+        text = QCoreApplication.translate(
+            "errors",
+            "The app password of %1 does not allow direct messages. Make a new one with "
+            "“Allow access to your direct messages” ticked and sign in with it.",
         )
     elif isinstance(exc, NotFound):
         text = QCoreApplication.translate("errors", "That post or page no longer exists (%1).")
@@ -80,7 +96,11 @@ def describe(
             "errors", "Something went wrong. Details are in the log file."
         )
     text = text.replace("%1", who)
-    if isinstance(exc, Rejected | ServerFault) and exc.detail:
+    if (
+        isinstance(exc, Rejected | ServerFault)
+        and exc.detail
+        and not isinstance(exc, DirectMessagesNotAllowed)
+    ):
         text += "\n" + exc.detail
     return text
 

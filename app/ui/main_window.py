@@ -23,6 +23,7 @@ from app.store import ACCOUNTS_CHANGED, SCHEDULED_CHANGED, Store
 from app.ui.accounts_dialog import AccountsDialog
 from app.ui.add_column_dialog import AddColumnDialog
 from app.ui.avatars import AvatarCache
+from app.ui.bluesky_signin import BlueskySignInDialog
 from app.ui.column_controller import ColumnController
 from app.ui.column_view import ColumnView
 from app.ui.compose_dialog import ComposeDialog, ReplyTarget, sent_message
@@ -33,6 +34,7 @@ from app.ui.mastodon_signin import MastodonSignInDialog
 from app.ui.messages import Level, MessageBridge
 from app.ui.schedule_edit_dialog import ScheduleEditDialog
 from app.ui.settings_dialog import SettingsDialog
+from app.ui.signin_base import SignInDialog
 from app.ui.thread_dialog import ThreadDialog
 
 log = logging.getLogger(__name__)
@@ -359,26 +361,29 @@ class MainWindow(QMainWindow):
         self._accounts_dialog = None
 
     def _add_account(self, network: Network) -> None:
-        if network is not Network.MASTODON:
-            # Bluesky and X sign-in arrive with their providers (issues 5 and 6).
+        self._open_sign_in(network, None, parent=self._accounts_dialog or self)
+
+    def sign_in_again(self, account_id: str) -> None:
+        """A revoked or expired sign-in: the same dialog, with what is known filled in."""
+        account = self._store.account(account_id)
+        if account is not None:
+            self._open_sign_in(account.network, account, parent=self)
+
+    def _open_sign_in(self, network: Network, account: Account | None, *, parent: QWidget) -> None:
+        dialog: SignInDialog
+        if network is Network.MASTODON:
+            server = account.server if account is not None else ""
+            dialog = MastodonSignInDialog(store=self._store, server=server, parent=parent)
+        elif network is Network.BLUESKY:
+            dialog = BlueskySignInDialog(store=self._store, account=account, parent=parent)
+        else:
+            # X sign-in arrives with its provider (issue 6).
             self._bridge.info(
                 QCoreApplication.translate(
                     "window", "Sign-in for this network is not available yet."
                 )
             )
             return
-        dialog = MastodonSignInDialog(store=self._store, parent=self._accounts_dialog or self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.setModal(True)
-        dialog.account_added.connect(self._account_added)
-        dialog.show()
-
-    def sign_in_again(self, account_id: str) -> None:
-        """A revoked or expired token: the same sign-in, with the server filled in."""
-        account = self._store.account(account_id)
-        if account is None or account.network is not Network.MASTODON:
-            return
-        dialog = MastodonSignInDialog(store=self._store, server=account.server, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.setModal(True)
         dialog.account_added.connect(self._account_added)

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import secrets
-from collections.abc import Callable, Coroutine
-from typing import Any
+from collections.abc import Callable
 
 import httpx
-from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
-from PySide6.QtGui import QCloseEvent, QDesktopServices
+from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -28,6 +25,7 @@ from app.providers import mastodon_auth
 from app.providers.base import ProviderError
 from app.store import Store
 from app.ui.errors import describe
+from app.ui.signin_base import SignInDialog
 
 log = logging.getLogger(__name__)
 
@@ -41,11 +39,9 @@ def open_in_browser(url: str) -> None:
     QDesktopServices.openUrl(QUrl(url))
 
 
-class MastodonSignInDialog(QDialog):
+class MastodonSignInDialog(SignInDialog):
     """Adds an account: server name, approval in the browser, token into the keyring.
     The account is stored only once its token is safely in the keyring."""
-
-    account_added = Signal(object)
 
     def __init__(
         self,
@@ -60,7 +56,6 @@ class MastodonSignInDialog(QDialog):
         self._store = store
         self._client_factory = client_factory
         self._open_url = open_url
-        self._task: asyncio.Task[None] | None = None
         self._oob_app: mastodon_auth.MastodonApp | None = None
         self.setWindowTitle(QCoreApplication.translate("signin", "Add a Mastodon account"))
         self.setMinimumWidth(460)
@@ -108,10 +103,6 @@ class MastodonSignInDialog(QDialog):
         self.code_box.setVisible(False)
         layout.addWidget(self.code_box)
 
-        self.status = QLabel(self)
-        self.status.setObjectName("status")
-        self.status.setWordWrap(True)
-        self.status.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.status)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         buttons.rejected.connect(self.reject)
@@ -153,12 +144,6 @@ class MastodonSignInDialog(QDialog):
             )
             return
         self._run(self._finish(self._oob_app, code))
-
-    def _run(self, coro: Coroutine[Any, Any, None]) -> None:
-        if self._task is not None and not self._task.done():
-            coro.close()
-            return
-        self._task = asyncio.ensure_future(coro)
 
     async def _browser_flow(self, server: str) -> None:
         receiver = LoopbackReceiver()
@@ -236,17 +221,3 @@ class MastodonSignInDialog(QDialog):
     def _busy(self, busy: bool) -> None:
         for widget in (self.browser_button, self.code_toggle, self.code_button, self.server_edit):
             widget.setEnabled(not busy)
-
-    def _say(self, text: str, *, error: bool = False) -> None:
-        self.status.setStyleSheet("color: #B42318;" if error else "")
-        self.status.setText(text)
-
-    def reject(self) -> None:
-        if self._task is not None and not self._task.done():
-            self._task.cancel()
-        super().reject()
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if self._task is not None and not self._task.done():
-            self._task.cancel()
-        super().closeEvent(event)

@@ -520,6 +520,14 @@
             <translation>The network asks %1 to slow down. Next try in %n min.</translation>
         </message>
         <message>
+            <source>The text is too long for this network: %1 characters, at most %2.</source>
+            <translation>The text is too long for this network: %1 characters, at most %2.</translation>
+        </message>
+        <message>
+            <source>The app password of %1 does not allow direct messages. Make a new one with “Allow access to your direct messages” ticked and sign in with it.</source>
+            <translation>The app password of %1 does not allow direct messages. Make a new one with “Allow access to your direct messages” ticked and sign in with it.</translation>
+        </message>
+        <message>
             <source>That post or page no longer exists (%1).</source>
             <translation>That post or page no longer exists (%1).</translation>
         </message>
@@ -629,8 +637,52 @@
             <translation>Paste the code the server shows</translation>
         </message>
         <message>
+            <source>Add a Bluesky account</source>
+            <translation>Add a Bluesky account</translation>
+        </message>
+        <message>
+            <source>Sign in with an app password, not the account's main password. In Bluesky open Settings → Privacy and security → App passwords → Add App Password, and tick “Allow access to your direct messages” so Pantau can answer DMs.</source>
+            <translation>Sign in with an app password, not the account's main password. In Bluesky open Settings → Privacy and security → App passwords → Add App Password, and tick “Allow access to your direct messages” so Pantau can answer DMs.</translation>
+        </message>
+        <message>
+            <source>Open the app passwords page</source>
+            <translation>Open the app passwords page</translation>
+        </message>
+        <message>
+            <source>Handle:</source>
+            <translation>Handle:</translation>
+        </message>
+        <message>
+            <source>App password:</source>
+            <translation>App password:</translation>
+        </message>
+        <message>
+            <source>Only for a self-hosted server (PDS); leave empty for bsky.social.</source>
+            <translation>Only for a self-hosted server (PDS); leave empty for bsky.social.</translation>
+        </message>
+        <message>
+            <source>Server (optional):</source>
+            <translation>Server (optional):</translation>
+        </message>
+        <message>
             <source>Sign in</source>
             <translation>Sign in</translation>
+        </message>
+        <message>
+            <source>Type the account's handle and an app password.</source>
+            <translation>Type the account's handle and an app password.</translation>
+        </message>
+        <message>
+            <source>The server is an address such as https://pds.example.go.id.</source>
+            <translation>The server is an address such as https://pds.example.go.id.</translation>
+        </message>
+        <message>
+            <source>Signing in…</source>
+            <translation>Signing in…</translation>
+        </message>
+        <message>
+            <source>The handle or the app password is wrong. Check both, or make a new app password.</source>
+            <translation>The handle or the app password is wrong. Check both, or make a new app password.</translation>
         </message>
         <message>
             <source>Type the server's name, for example mastodon.social.</source>

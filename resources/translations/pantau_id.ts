@@ -521,6 +521,14 @@
         <translation>Jaringan meminta %1 untuk memperlambat permintaan. Percobaan berikutnya dalam %n menit.</translation>
     </message>
     <message>
+        <source>The text is too long for this network: %1 characters, at most %2.</source>
+        <translation>Teks terlalu panjang untuk jaringan ini: %1 karakter, paling banyak %2.</translation>
+    </message>
+    <message>
+        <source>The app password of %1 does not allow direct messages. Make a new one with “Allow access to your direct messages” ticked and sign in with it.</source>
+        <translation>Sandi aplikasi %1 tidak mengizinkan pesan langsung. Buat sandi baru dengan mencentang “Allow access to your direct messages”, lalu masuk dengan sandi itu.</translation>
+    </message>
+    <message>
         <source>That post or page no longer exists (%1).</source>
         <translation>Postingan atau halaman tersebut sudah tidak ada (%1).</translation>
     </message>
@@ -630,8 +638,52 @@
         <translation>Tempel kode yang ditampilkan server</translation>
     </message>
     <message>
+        <source>Add a Bluesky account</source>
+        <translation>Tambah akun Bluesky</translation>
+    </message>
+    <message>
+        <source>Sign in with an app password, not the account&apos;s main password. In Bluesky open Settings → Privacy and security → App passwords → Add App Password, and tick “Allow access to your direct messages” so Pantau can answer DMs.</source>
+        <translation>Masuk dengan sandi aplikasi, bukan sandi utama akun. Di Bluesky buka Pengaturan → Privasi dan keamanan → Sandi aplikasi → Tambah Sandi Aplikasi, lalu centang “Izinkan akses ke pesan langsung Anda” agar Pantau dapat membalas DM.</translation>
+    </message>
+    <message>
+        <source>Open the app passwords page</source>
+        <translation>Buka halaman sandi aplikasi</translation>
+    </message>
+    <message>
+        <source>Handle:</source>
+        <translation>Handle:</translation>
+    </message>
+    <message>
+        <source>App password:</source>
+        <translation>Sandi aplikasi:</translation>
+    </message>
+    <message>
+        <source>Only for a self-hosted server (PDS); leave empty for bsky.social.</source>
+        <translation>Hanya untuk server sendiri (PDS); kosongkan untuk bsky.social.</translation>
+    </message>
+    <message>
+        <source>Server (optional):</source>
+        <translation>Server (opsional):</translation>
+    </message>
+    <message>
         <source>Sign in</source>
         <translation>Masuk</translation>
+    </message>
+    <message>
+        <source>Type the account&apos;s handle and an app password.</source>
+        <translation>Ketik handle akun dan sandi aplikasinya.</translation>
+    </message>
+    <message>
+        <source>The server is an address such as https://pds.example.go.id.</source>
+        <translation>Server berupa alamat seperti https://pds.example.go.id.</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Sedang masuk…</translation>
+    </message>
+    <message>
+        <source>The handle or the app password is wrong. Check both, or make a new app password.</source>
+        <translation>Handle atau sandi aplikasi salah. Periksa keduanya, atau buat sandi aplikasi baru.</translation>
     </message>
     <message>
         <source>Type the server&apos;s name, for example mastodon.social.</source>
