@@ -410,14 +410,22 @@ class BlueskyProvider:
         return did if did.startswith("did:") else ""
 
     async def _reply_refs(self, parent_uri: str) -> dict[str, object]:
-        """root + parent strong refs: the root is the parent's own root, if it has one."""
-        body = await self._get("app.bsky.feed.getPosts", [("uris", parent_uri)])
-        views = Fields(body, entity="Posts", account_id=self.account.id).items("posts")
-        if not views:
-            raise NotFound(self.account.id, "the post being answered is gone")
-        parent = Fields(views[0], entity="PostView", account_id=self.account.id)
+        """root + parent strong refs: the root is the parent's own root, if it has one.
+        Read from the parent's repository (getRecord), which has it even before the
+        AppView has indexed it; the PDS asks the network for repositories it does not host."""
+        repo = bp.author_did(parent_uri)
+        try:
+            body = await self._get(
+                "com.atproto.repo.getRecord",
+                [("repo", repo), ("collection", bp.POST_COLLECTION), ("rkey", bp.rkey(parent_uri))],
+            )
+        except Rejected as exc:
+            if "RecordNotFound" in exc.detail or "Could not locate" in exc.detail:
+                raise NotFound(self.account.id, "the post being answered is gone") from None
+            raise
+        parent = Fields(body, entity="Record", account_id=self.account.id)
         parent_ref = {"uri": parent.text("uri"), "cid": parent.text("cid")}
-        reply = parent.obj("record", "Post record").optional_obj("reply", "Post record.reply")
+        reply = parent.obj("value", "Post record").optional_obj("reply", "Post record.reply")
         if reply is None:
             return {"root": parent_ref, "parent": parent_ref}
         root = reply.obj("root", "StrongRef")

@@ -12,8 +12,9 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from app.model import Account, Network
+from app.model import Account, Network, Person
 from app.providers import bluesky_parse as bp
+from app.providers.base import NotFound, Rejected
 from app.providers.bluesky_xrpc import Session, call
 from app.providers.http import utc_now
 
@@ -72,17 +73,22 @@ async def sign_in(
     session = Session.from_json(reply.body, account_id=SIGN_IN)
     did_doc = reply.body.get("didDoc") if isinstance(reply.body, Mapping) else None
     server = pds_endpoint(did_doc, service.rstrip("/"))
-    profile = await call(
-        client,
-        server,
-        "GET",
-        "app.bsky.actor.getProfile",
-        account_id=SIGN_IN,
-        now=utc_now,
-        token=session.access_jwt,
-        params=[("actor", session.did)],
-    )
-    person = bp.parse_profile(profile.body, account_id=SIGN_IN)
+    try:
+        profile = await call(
+            client,
+            server,
+            "GET",
+            "app.bsky.actor.getProfile",
+            account_id=SIGN_IN,
+            now=utc_now,
+            token=session.access_jwt,
+            params=[("actor", session.did)],
+        )
+        person = bp.parse_profile(profile.body, account_id=SIGN_IN)
+    except (NotFound, Rejected):
+        # A brand-new account the AppView has not indexed yet ("Profile not found"): the
+        # handle stands in for the name until the next sign-in.
+        person = Person(Network.BLUESKY, session.did, session.handle, session.handle)
     account = Account(
         id=account_id(session.did),
         network=Network.BLUESKY,

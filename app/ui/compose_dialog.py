@@ -39,6 +39,7 @@ from app.model import (
 )
 from app.outbox import OutboxSender, payload
 from app.providers.base import ProviderError
+from app.providers.bluesky_text import grapheme_count
 from app.store import Store
 from app.ui.errors import describe
 from app.ui.icons import icon, network_name
@@ -262,7 +263,10 @@ class ComposeDialog(QDialog):
     def _update(self) -> None:
         account = self.account()
         limit = LIMITS.get(account.network, 500) if account else 500
-        used = len(self.editor.toPlainText()) + len(self.spoiler_edit.text())
+        typed = self.editor.toPlainText() + self.spoiler_edit.text()
+        # Bluesky counts what people see (an emoji with skin tone is one), as its server does.
+        bluesky = account is not None and account.network is Network.BLUESKY
+        used = grapheme_count(typed) if bluesky else len(typed)
         over = used > limit
         self.counter.setText(f"{used}/{limit}")
         self.counter.setStyleSheet("color: #B42318;" if over else "")
