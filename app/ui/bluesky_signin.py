@@ -3,19 +3,18 @@ server for self-hosted PDSes; the session goes to the keyring, the password nowh
 
 from __future__ import annotations
 
+import html
 import logging
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
 import httpx
-from PySide6.QtCore import QCoreApplication, Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -64,14 +63,16 @@ class BlueskySignInDialog(SignInDialog):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        self.passwords_link = QPushButton(
-            QCoreApplication.translate("signin", "Open the app passwords page"), self
+        self.passwords_link = QLabel(
+            '<a href="{}">{}</a>'.format(
+                APP_PASSWORDS_PAGE,
+                html.escape(QCoreApplication.translate("signin", "Open the app passwords page")),
+            ),
+            self,
         )
-        self.passwords_link.setFlat(True)
-        self.passwords_link.clicked.connect(
-            lambda: QDesktopServices.openUrl(QUrl(APP_PASSWORDS_PAGE))
-        )
-        layout.addWidget(self.passwords_link, 0, Qt.AlignmentFlag.AlignLeft)
+        self.passwords_link.setTextFormat(Qt.TextFormat.RichText)
+        self.passwords_link.setOpenExternalLinks(True)
+        layout.addWidget(self.passwords_link)
 
         form = QFormLayout()
         self.handle_edit = QLineEdit(self)

@@ -318,6 +318,19 @@ class ComposeDialog(QDialog):
         if self._task is not None and not self._task.done():
             return
         at = self.scheduled_at()
+        account = self.account()
+        if at is not None and account is not None and account.network is not Network.MASTODON:
+            # Only Mastodon keeps scheduled posts on the server; Pantau's own queue that
+            # sends the others on time is the compose issue's (7). Until then: say so, and
+            # keep the text.
+            self._say(
+                QCoreApplication.translate(
+                    "compose",
+                    "This network has no scheduling of its own and Pantau cannot send it "
+                    "later yet. Send it now, or keep it as a draft.",
+                )
+            )
+            return
         if at is not None and at < datetime.now(UTC) + MIN_SCHEDULE_AHEAD:
             self._say(
                 QCoreApplication.translate("compose", "Choose a time at least 6 minutes from now.")

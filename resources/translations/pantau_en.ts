@@ -408,6 +408,10 @@
             <translation>Send</translation>
         </message>
         <message>
+            <source>This network has no scheduling of its own and Pantau cannot send it later yet. Send it now, or keep it as a draft.</source>
+            <translation>This network has no scheduling of its own and Pantau cannot send it later yet. Send it now, or keep it as a draft.</translation>
+        </message>
+        <message>
             <source>Choose a time at least 6 minutes from now.</source>
             <translation>Choose a time at least 6 minutes from now.</translation>
         </message>

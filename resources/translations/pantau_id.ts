@@ -409,6 +409,10 @@
         <translation>Kirim</translation>
     </message>
     <message>
+        <source>This network has no scheduling of its own and Pantau cannot send it later yet. Send it now, or keep it as a draft.</source>
+        <translation>Jaringan ini tidak punya penjadwalan sendiri dan Pantau belum bisa mengirimnya nanti. Kirim sekarang, atau simpan sebagai draf.</translation>
+    </message>
+    <message>
         <source>Choose a time at least 6 minutes from now.</source>
         <translation>Pilih waktu paling cepat 6 menit dari sekarang.</translation>
     </message>
@@ -526,7 +530,7 @@
     </message>
     <message>
         <source>The app password of %1 does not allow direct messages. Make a new one with “Allow access to your direct messages” ticked and sign in with it.</source>
-        <translation>Sandi aplikasi %1 tidak mengizinkan pesan langsung. Buat sandi baru dengan mencentang “Allow access to your direct messages”, lalu masuk dengan sandi itu.</translation>
+        <translation>Sandi aplikasi %1 tidak mengizinkan pesan langsung. Buat sandi baru dengan mencentang “Izinkan akses ke pesan langsung Anda”, lalu masuk dengan sandi itu.</translation>
     </message>
     <message>
         <source>That post or page no longer exists (%1).</source>

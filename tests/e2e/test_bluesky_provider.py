@@ -22,7 +22,7 @@ from typing import TypeVar
 
 import httpx
 import pytest
-from atproto import Client, client_utils, models
+from atproto import models
 from atproto_client.exceptions import BadRequestError
 
 from app.model import Account, Draft, FeedKind, FeedSpec, OutboxAction, OutboxState, TagMatch
@@ -39,52 +39,15 @@ from tests.bluesky_network import (
     Session,
     auth_headers,
     chat_headers,
-    create_account,
     create_app_password,
     create_session,
     wait_until,
     xrpc_url,
 )
+from tests.bluesky_people import DEADLINE, Person, person, post_with_facets, record_of
 
 T = TypeVar("T")
 JWT_SECRET = b"jwt-secret"  # @atproto/dev-env's PDS signs access tokens with this (HS256)
-DEADLINE = 15.0
-
-
-@dataclass
-class Person:
-    session: Session
-    password: str
-    client: Client
-
-    @property
-    def did(self) -> str:
-        return self.session.did
-
-    @property
-    def handle(self) -> str:
-        return self.session.handle
-
-
-def person(network: BlueskyNetwork, name: str) -> Person:
-    handle = f"{name}-{secrets.token_hex(2)}.test"
-    password = secrets.token_urlsafe(12)
-    session = create_account(network, handle, f"{handle}@example.test", password)
-    # The SDK reads the profile right after login: wait until the AppView has indexed it.
-    wait_until(
-        lambda: (
-            httpx.get(
-                xrpc_url(network.pds, "app.bsky.actor.getProfile"),
-                params={"actor": session.did},
-                headers=auth_headers(session),
-            ).status_code
-            == 200
-        ),
-        deadline=DEADLINE,
-    )
-    client = Client(base_url=f"{network.pds}/xrpc")
-    client.login(handle, password)
-    return Person(session, password, client)
 
 
 @dataclass
@@ -184,20 +147,6 @@ def store(tmp_path: Path) -> Iterator[Store]:
     opened = Store.open(tmp_path / "pantau.sqlite3")
     yield opened
     opened.close()
-
-
-def post_with_facets(author: Person, *parts: tuple[str, str]) -> str:
-    """Post through the SDK: ("text", s), ("tag", name), ("mention", did:handle)."""
-    builder = client_utils.TextBuilder()
-    for kind, value in parts:
-        if kind == "tag":
-            builder.tag(f"#{value}", value)
-        elif kind == "mention":
-            did, handle = value.split("|")
-            builder.mention(f"@{handle}", did)
-        else:
-            builder.text(value)
-    return str(author.client.send_post(builder).uri)
 
 
 def texts(store: Store, spec: FeedSpec) -> list[str]:
@@ -311,18 +260,6 @@ def test_an_all_column_asks_for_both_tags_and_keeps_only_posts_with_both(desk: D
 # --- writing ------------------------------------------------------------------------------
 
 
-def record_of(desk: Desk, uri: str) -> dict[str, object]:
-    repo, collection, rkey = uri.removeprefix("at://").split("/")
-    response = httpx.get(
-        xrpc_url(desk.network.pds, "com.atproto.repo.getRecord"),
-        params={"repo": repo, "collection": collection, "rkey": rkey},
-    )
-    assert response.status_code == 200, response.text
-    value = response.json()["value"]
-    assert isinstance(value, dict)
-    return value
-
-
 def test_a_reply_carries_root_and_parent_refs_and_resolved_facets(desk: Desk) -> None:
     account, keyring = sign_in(desk)
     question = desk.warga1.client.send_post(
@@ -348,7 +285,7 @@ def test_a_reply_carries_root_and_parent_refs_and_resolved_facets(desk: Desk) ->
             await bluesky.aclose()
 
     first_uri, second_uri = run(main())
-    first = record_of(desk, first_uri)
+    first = record_of(desk.network, first_uri)
     models.AppBskyFeedPost.Record.model_validate(first)  # valid under the lexicon
     reply = first["reply"]
     assert isinstance(reply, dict)
@@ -365,12 +302,13 @@ def test_a_reply_carries_root_and_parent_refs_and_resolved_facets(desk: Desk) ->
     assert raw[span["byteStart"] : span["byteEnd"]].decode() == "#KemalaJateng"
     assert features["link"]["features"][0]["uri"] == "https://lpse.jatengprov.go.id/eproc4"
     # A reply to the reply keeps the citizen's question as its root.
-    second = record_of(desk, second_uri)
+    second = record_of(desk.network, second_uri)
     second_reply = second["reply"]
     assert isinstance(second_reply, dict)
     assert second_reply["root"] == {"uri": question.uri, "cid": question.cid}
     assert isinstance(second_reply["parent"], dict)
     assert second_reply["parent"]["uri"] == first_uri
+
     # And the citizen sees it in the thread.
     def replies() -> list[str]:
         try:
