@@ -21,7 +21,11 @@ PANTAU_RUN_PACKAGES=(
 )
 # Tests: dbus-run-session (package dbus) for a private session bus, gnome-keyring as its
 # Secret Service, xvfb/xauth for UI tests that want a real X server instead of offscreen.
-PANTAU_TEST_PACKAGES=(dbus gnome-keyring xvfb xauth)
+# The local Bluesky network of tests/e2e (tests/atproto, see tests/bluesky_network.py):
+# PostgreSQL for its AppView, and a compiler for better-sqlite3, which builds from source
+# (node-gyp also needs python3, already in the run packages). npm: see pantau_atproto.
+PANTAU_TEST_PACKAGES=(dbus gnome-keyring xvfb xauth postgresql build-essential)
+PANTAU_ATPROTO="$PANTAU_ROOT/tests/atproto"
 
 pantau_say() { printf '[pantau] %s\n' "$*" >&2; }
 
@@ -151,6 +155,77 @@ pantau_quietly() {
     fi
 }
 
+# Node's name for this machine's CPU, as in the npm package node-linux-<cpu>.
+pantau_node_cpu() {
+    case "$(uname -m)" in
+    x86_64 | amd64) printf 'x64\n' ;;
+    aarch64 | arm64) printf 'arm64\n' ;;
+    *) pantau_die "No Node 22 from npm for $(uname -m): the Bluesky test network needs it." ;;
+    esac
+}
+
+# $1 = stamp file, $2 = hash: tests/atproto is installed from the current lock file.
+pantau_atproto_installed() {
+    [[ -f "$1" && "$(cat "$1")" == "$2" && -x "$PANTAU_ATPROTO/node_modules/node/bin/node" ]]
+}
+
+# tests/atproto: `npm ci` from its lock file, with the Node 22 the lock file pins (npm
+# package `node`; dev-env needs Node >= 22, older Nodes silently get an old dev-env) and the
+# npm of package.json's "packageManager". Both are first fetched into tests/atproto/.node,
+# outside node_modules: better-sqlite3 compiles against that Node's headers (npm rewrites
+# node_modules meanwhile), with that npm's own node-gyp (Debian's patched node-gyp links
+# addons to Debian's libnode, which crashes them in another Node). The system's npm
+# (Debian's, installed if missing) only fetches these two. Skipped while package.json and
+# the lock file are unchanged since the stamp in node_modules was written.
+pantau_atproto() {
+    local dir="$PANTAU_ATPROTO" node_home="$PANTAU_ATPROTO/.node" stamp hash node npm tmp lock=""
+    stamp="$dir/node_modules/.pantau-installed"
+    hash="$( (cat "$dir/package.json" "$dir/package-lock.json" && uname -m) |
+        sha256sum | cut -d' ' -f1)"
+    pantau_atproto_installed "$stamp" "$hash" && return 0
+    # One install at a time: test runs in the same checkout may start together.
+    if command -v flock >/dev/null; then
+        exec {lock}>"$dir/.install.lock"
+        flock "$lock"
+        if pantau_atproto_installed "$stamp" "$hash"; then
+            exec {lock}>&-
+            return 0
+        fi
+    fi
+    read -r node npm < <("$PANTAU_VENV/bin/python" - "$dir" <<'PY'
+import json, sys
+from pathlib import Path
+here = Path(sys.argv[1])
+lock = json.loads((here / "package-lock.json").read_text(encoding="utf-8"))
+package = json.loads((here / "package.json").read_text(encoding="utf-8"))
+print(lock["packages"]["node_modules/node"]["version"], package["packageManager"].split("@")[1])
+PY
+    )
+    [[ -n "$node" && -n "$npm" ]] || pantau_die "No Node or npm version pinned in $dir."
+    if [[ "$("$node_home/bin/node" --version 2>/dev/null)" != "v$node" ||
+        "$("$node_home/bin/node" "$node_home/bin/npm" --version 2>/dev/null)" != "$npm" ]]; then
+        command -v npm >/dev/null || pantau_apt_install nodejs npm
+        pantau_say "Fetching Node $node and npm $npm for the Bluesky test network"
+        tmp="$(mktemp -d)"
+        (cd "$tmp" && pantau_quietly npm pack "node-linux-$(pantau_node_cpu)@$node" "npm@$npm") ||
+            pantau_die "Could not fetch Node $node and npm $npm from the npm registry."
+        rm -rf "$node_home"
+        mkdir -p "$node_home/lib/node_modules/npm"
+        tar -xzf "$tmp"/node-linux-*.tgz -C "$node_home" --strip-components=1
+        tar -xzf "$tmp/npm-$npm.tgz" -C "$node_home/lib/node_modules/npm" --strip-components=1
+        ln -s ../lib/node_modules/npm/bin/npm-cli.js "$node_home/bin/npm"
+        ln -s ../lib/node_modules/npm/bin/npx-cli.js "$node_home/bin/npx"
+        rm -rf "$tmp"
+        [[ "$("$node_home/bin/node" --version)" == "v$node" ]] ||
+            pantau_die "$node_home/bin/node is not Node $node."
+    fi
+    pantau_say "Installing the Bluesky test network in tests/atproto (a few minutes)"
+    (cd "$dir" && pantau_quietly env PATH="$node_home/bin:$PATH" npm_config_nodedir="$node_home" \
+        npm ci --no-audit --no-fund) || pantau_die "npm ci failed in $dir."
+    printf '%s\n' "$hash" >"$stamp"
+    if [[ -n "$lock" ]]; then exec {lock}>&-; fi
+}
+
 # $1 = run | test: everything that kind of use needs, installed if missing.
 pantau_install() {
     local kind="${1:-run}"
@@ -160,6 +235,7 @@ pantau_install() {
     *) pantau_die "usage: scripts/install.sh [run|test]" ;;
     esac
     pantau_venv "$kind"
+    if [[ "$kind" == test ]]; then pantau_atproto; fi
 }
 
 if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then

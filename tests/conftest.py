@@ -12,6 +12,9 @@ import keyring
 import keyring.backends.fail
 import pytest
 
+# The real local Bluesky network (session-scoped, started on first use): tests/bluesky_network.py
+from tests.bluesky_network import bluesky_network  # noqa: F401
+
 # Loggers whose warnings are ours to explain; library noise is not judged here.
 _WATCHED = ("pantau", "app", "columns")
 
