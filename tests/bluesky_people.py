@@ -19,6 +19,11 @@ from tests.bluesky_network import (
 )
 
 DEADLINE = 15.0  # seconds for the AppView to index what was just written
+# A 1x1 PNG: enough for uploadBlob and an images embed.
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"
+)
 
 
 @dataclass

@@ -44,7 +44,7 @@ from tests.bluesky_network import (
     wait_until,
     xrpc_url,
 )
-from tests.bluesky_people import DEADLINE, Person, person, post_with_facets, record_of
+from tests.bluesky_people import DEADLINE, PNG, Person, person, post_with_facets, record_of
 
 T = TypeVar("T")
 JWT_SECRET = b"jwt-secret"  # @atproto/dev-env's PDS signs access tokens with this (HS256)
@@ -531,3 +531,51 @@ def test_a_revoked_app_password_pauses_the_account_and_keeps_the_unsent_reply(
     [kept] = [i for i in store.outbox() if i.id == item.id]
     assert kept.state is OutboxState.FAILED
     assert json.loads(kept.payload)["text"] == reply.text  # nothing typed is lost
+
+
+def test_a_post_with_an_image_keeps_its_alt_text(desk: Desk) -> None:
+    account, keyring = sign_in(desk)
+    bluesky = provider(account, keyring)
+    text = f"Peta titik banjir hari ini {secrets.token_hex(2)}"
+
+    async def main() -> str:
+        try:
+            media = await bluesky.upload_media(
+                PNG, filename="peta.png", mime_type="image/png", description="Peta banjir Semarang"
+            )
+            post = await bluesky.publish(
+                Draft(account.id, text, media_ids=(media,)), idempotency_key="m1"
+            )
+            return post.remote_id
+        finally:
+            await bluesky.aclose()
+
+    uri = run(main())
+    record = record_of(desk.network, uri)
+    models.AppBskyFeedPost.Record.model_validate(record)
+    embed = record["embed"]
+    assert isinstance(embed, dict)
+    assert embed["$type"] == "app.bsky.embed.images"
+    [image] = embed["images"]
+    assert image["alt"] == "Peta banjir Semarang"
+    assert image["image"]["mimeType"] == "image/png"
+
+
+def test_a_search_column_finds_posts_by_their_words(desk: Desk) -> None:
+    account, keyring = sign_in(desk)
+    word = f"Lubang{secrets.token_hex(3)}"
+    desk.warga2.client.send_post(f"{word} di depan Pasar Johar, mohon diperbaiki")
+    spec = FeedSpec(account.id, FeedKind.SEARCH, query=word)
+    bluesky = provider(account, keyring)
+
+    async def main() -> list[str]:
+        try:
+
+            async def found() -> list[str] | None:
+                return [p.text for p in (await bluesky.feed(spec)).items] or None
+
+            return await poll(found, "search column")
+        finally:
+            await bluesky.aclose()
+
+    assert run(main()) == [f"{word} di depan Pasar Johar, mohon diperbaiki"]
