@@ -31,6 +31,7 @@ from app.model import (
 )
 from app.providers import bluesky_parse as bp
 from app.providers import bluesky_text as bt
+from app.providers import link_card
 from app.providers.base import (
     Cursor,
     DirectMessagesNotAllowed,
@@ -380,7 +381,30 @@ class BlueskyProvider:
         images = [self._image(m) for m in draft.media_ids[:MAX_IMAGES]]
         if images:
             record["embed"] = {"$type": "app.bsky.embed.images", "images": images}
+        else:
+            links = [s.value for s in bt.detect(text) if s.kind is bt.FacetKind.LINK]
+            card = await self._link_card(links[0]) if links else None
+            if card is not None:
+                record["embed"] = card
         return record
+
+    async def _link_card(self, url: str) -> dict[str, object] | None:
+        """An external embed, as Bluesky's apps make: Bluesky shows a card for a link only
+        when the post carries one. No card when the page cannot be read."""
+        card = await link_card.fetch_card(self._client, url)
+        if card is None:
+            return None
+        external: dict[str, object] = {
+            "uri": card.url,
+            "title": card.title,
+            "description": card.description,
+        }
+        image = (
+            await link_card.fetch_image(self._client, card.image_url) if card.image_url else None
+        )
+        if image is not None:
+            external["thumb"] = await self._upload_blob(*image)
+        return {"$type": "app.bsky.embed.external", "external": external}
 
     def _image(self, media_id: str) -> object:
         try:
@@ -509,16 +533,15 @@ class BlueskyProvider:
     ) -> str:
         """com.atproto.repo.uploadBlob; the id a Draft keeps is the image embed entry
         (blob and alt text) the post record will carry."""
+        blob = await self._upload_blob(data, mime_type)
+        return json.dumps({"image": blob, "alt": description})
+
+    async def _upload_blob(self, data: bytes, mime_type: str) -> dict[str, object]:
         reply = await self._xrpc.request(
-            "POST",
-            "com.atproto.repo.uploadBlob",
-            content=data,
-            headers={"Content-Type": mime_type},
+            "POST", "com.atproto.repo.uploadBlob", content=data, headers={"Content-Type": mime_type}
         )
-        blob = Fields(reply.body, entity="UploadBlob", account_id=self.account.id).obj(
-            "blob", "Blob"
-        )
-        return json.dumps({"image": dict(blob.data), "alt": description})
+        upload = Fields(reply.body, entity="UploadBlob", account_id=self.account.id)
+        return dict(upload.obj("blob", "Blob").data)
 
     # --- direct messages (chat.bsky.convo) -----------------------------------------------
 

@@ -14,9 +14,11 @@ import hashlib
 import hmac
 import json
 import secrets
+import threading
 from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import TypeVar
 
@@ -579,3 +581,66 @@ def test_a_search_column_finds_posts_by_their_words(desk: Desk) -> None:
             await bluesky.aclose()
 
     assert run(main()) == [f"{word} di depan Pasar Johar, mohon diperbaiki"]
+
+
+class _Site(BaseHTTPRequestHandler):
+    """An office web page with OpenGraph tags, and its logo."""
+
+    def do_GET(self) -> None:
+        if self.path == "/logo.png":
+            self._send(PNG, "image/png")
+        elif self.path == "/lelang":
+            page = (
+                "<html><head><title>ignored</title>"
+                '<meta property="og:title" content="Lelang Jalan Provinsi 2027">'
+                '<meta property="og:description" content="Paket pekerjaan Bina Marga">'
+                '<meta property="og:image" content="/logo.png"></head><body>…</body></html>'
+            )
+            self._send(page.encode(), "text/html; charset=utf-8")
+        else:
+            self.send_error(404)
+
+    def _send(self, data: bytes, content_type: str) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, format: str, *args: object) -> None:
+        return None  # quiet
+
+
+@pytest.fixture
+def site() -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Site)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_a_link_gets_a_card_with_the_page_title_description_and_image(
+    desk: Desk, site: str
+) -> None:
+    account, keyring = sign_in(desk)
+    bluesky = provider(account, keyring)
+    text = f"Pengumuman lelang: {site}/lelang"
+
+    async def main() -> str:
+        try:
+            return (await bluesky.publish(Draft(account.id, text), idempotency_key="c1")).remote_id
+        finally:
+            await bluesky.aclose()
+
+    record = record_of(desk.network, run(main()))
+    models.AppBskyFeedPost.Record.model_validate(record)
+    embed = record["embed"]
+    assert isinstance(embed, dict)
+    assert embed["$type"] == "app.bsky.embed.external"
+    external = embed["external"]
+    assert external["uri"] == f"{site}/lelang"
+    assert external["title"] == "Lelang Jalan Provinsi 2027"
+    assert external["description"] == "Paket pekerjaan Bina Marga"
+    assert external["thumb"]["mimeType"] == "image/png"
