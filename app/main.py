@@ -144,6 +144,7 @@ async def run(args: argparse.Namespace, app: QApplication, crash: CrashHandler) 
         services.sync.set_interval(timedelta(minutes=int(settings.get("refresh_minutes"))))
         services.sync.start(window.wanted_feeds())
         window.refresh_scheduled()
+        window.start_local_queue()
     try:
         if args.screenshot is not None:
             return await screenshot(window, args.screenshot)
@@ -158,6 +159,7 @@ async def run(args: argparse.Namespace, app: QApplication, crash: CrashHandler) 
         return 0
     finally:
         await avatars.aclose()
+        await window.aclose()
         if services is not None:
             await services.sync.aclose()
         store.close()

@@ -191,6 +191,7 @@ class OutboxItem:
     attempts: int = 0
     error: str = ""
     created_at: datetime | None = None
+    updated_at: datetime | None = None  # the last move: when the last attempt ended
 
 
 @dataclass(frozen=True, slots=True)

@@ -84,10 +84,11 @@ class OutboxSender:
         self._providers = providers
 
     def queue(
-        self, draft: Draft, action: OutboxAction, *, at: datetime | None = None
+        self, draft: Draft, action: OutboxAction, *, at: datetime | None = None, key: str = ""
     ) -> OutboxItem:
+        """Record the write; a `key` already queued gives back its first item."""
         return self._store.enqueue(
-            draft.account_id, action, payload(draft, at), idempotency_key=new_key()
+            draft.account_id, action, payload(draft, at), idempotency_key=key or new_key()
         )
 
     async def send(self, item: OutboxItem) -> Post | ScheduledPost:

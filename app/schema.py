@@ -428,6 +428,7 @@ def outbox_from_row(row: sqlite3.Row) -> OutboxItem:
         attempts=row["attempts"],
         error=row["error"],
         created_at=parse_time(row["created_at"]),
+        updated_at=parse_time(row["updated_at"]),
     )
 
 

@@ -34,6 +34,13 @@ OPTIONS: dict[str, Option] = {
             ("1", "2", "5", "10", "15", "30"),
             "How often columns fetch new posts when the network offers no stream.",
         ),
+        Option(
+            "missed_posts",
+            "ask",
+            ("ask", "send", "hold"),
+            "Posts of Pantau's own schedule whose time passed while it was closed: ask, "
+            "send them at once, or hold them in the Scheduled column.",
+        ),
     )
 }
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import datetime
+from datetime import UTC, datetime
 
 from app import schema
 from app.model import (
@@ -233,6 +233,22 @@ class LocalData(StoreBase):
             "SELECT * FROM outbox WHERE idempotency_key = ?", (idempotency_key,),
             schema.outbox_from_row,
         )[0]
+
+    def outbox_item(self, idempotency_key: str) -> OutboxItem | None:
+        rows = self._select(
+            "SELECT * FROM outbox WHERE idempotency_key = ?", (idempotency_key,),
+            schema.outbox_from_row,
+        )
+        return rows[0] if rows else None
+
+    def next_local_time(self) -> datetime | None:
+        """When the soonest post of Pantau's own queue (pending, no server copy) is due."""
+        value = self._value(
+            """SELECT max(sort_key) FROM scheduled_posts AS s WHERE state = ? AND remote_id = ''
+                AND EXISTS (SELECT 1 FROM accounts WHERE id = s.account_id)""",
+            (ScheduleState.PENDING.value,),
+        )
+        return None if value is None else datetime.fromtimestamp(-int(str(value)) / 1000, UTC)
 
     def outbox(self, state: OutboxState | None = None) -> list[OutboxItem]:
         """Queued writes, oldest first, optionally only those in `state`."""

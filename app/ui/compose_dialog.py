@@ -51,7 +51,8 @@ log = logging.getLogger(__name__)
 # each provider.
 LIMITS = {Network.MASTODON: 500, Network.BLUESKY: 300, Network.X: 280}
 SAVE_DELAY_MS = 400
-# Mastodon refuses a schedule under 5 minutes ahead; a minute of margin for the send.
+# Mastodon refuses a schedule under 5 minutes ahead; a minute of margin for the send. Pantau's
+# own queue (Bluesky, X) takes any future time.
 MIN_SCHEDULE_AHEAD = timedelta(minutes=6)
 
 
@@ -319,22 +320,15 @@ class ComposeDialog(QDialog):
             return
         at = self.scheduled_at()
         account = self.account()
-        if at is not None and account is not None and account.network is not Network.MASTODON:
-            # Only Mastodon keeps scheduled posts on the server; Pantau's own queue that
-            # sends the others on time is the compose issue's (7). Until then: say so, and
-            # keep the text.
-            self._say(
-                QCoreApplication.translate(
-                    "compose",
-                    "This network has no scheduling of its own and Pantau cannot send it "
-                    "later yet. Send it now, or keep it as a draft.",
-                )
-            )
-            return
-        if at is not None and at < datetime.now(UTC) + MIN_SCHEDULE_AHEAD:
+        server_queue = account is not None and account.network is Network.MASTODON
+        if at is not None and server_queue and at < datetime.now(UTC) + MIN_SCHEDULE_AHEAD:
             self._say(
                 QCoreApplication.translate("compose", "Choose a time at least 6 minutes from now.")
             )
+            return
+        if at is not None and at <= datetime.now(UTC):
+            # Pantau's own queue (Bluesky, X) sends at any future minute.
+            self._say(QCoreApplication.translate("compose", "Choose a time in the future."))
             return
         self.save_draft()
         # A retry of the same text reuses the queued item and its idempotency key, so a

@@ -14,9 +14,18 @@ from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QToolBar, QWidget
 
 from app import credentials
-from app.model import Account, ColumnSpec, ColumnState, Entry, EntryKind, FeedSpec, Network
+from app.model import (
+    Account,
+    ColumnSpec,
+    ColumnState,
+    Entry,
+    EntryKind,
+    FeedSpec,
+    Network,
+    ScheduledPost,
+)
 from app.providers.base import Offline, ProviderError, registered_networks
-from app.scheduler import Scheduler
+from app.scheduler import DueReport, Scheduler
 from app.services import Services
 from app.settings import Settings
 from app.store import ACCOUNTS_CHANGED, SCHEDULED_CHANGED, Store
@@ -36,8 +45,20 @@ from app.ui.schedule_edit_dialog import ScheduleEditDialog
 from app.ui.settings_dialog import SettingsDialog
 from app.ui.signin_base import SignInDialog
 from app.ui.thread_dialog import ThreadDialog
+from app.ui.timefmt import absolute_time
 
 log = logging.getLogger(__name__)
+
+
+def missed_notice(count: int) -> str:
+    return QCoreApplication.translate(
+        "window",
+        "Scheduled posts that missed their time while Pantau was closed: %n. They wait in "
+        "the Scheduled column.",
+        "",
+        count,
+    )
+
 
 GEOMETRY_KEY = "window.geometry"
 STATE_KEY = "window.state"
@@ -63,6 +84,8 @@ class MainWindow(QMainWindow):
         self._sync = services.sync if services else None
         self._sender = services.sender if services else None
         self._scheduler = services.scheduler if services else None
+        self._local_queue: asyncio.Task[None] | None = None
+        self.missed_box: QMessageBox | None = None
         self._avatars = avatars
         self._settings = settings
         self._bridge = bridge
@@ -327,6 +350,8 @@ class MainWindow(QMainWindow):
 
     def _apply_changes(self) -> None:
         keys, self._changed_keys = self._changed_keys, set()
+        if SCHEDULED_CHANGED in keys and self._scheduler is not None:
+            self._scheduler.wake()
         if ACCOUNTS_CHANGED in keys:
             self._accounts = self._store.accounts()
             self._update_wanted()
@@ -490,6 +515,87 @@ class MainWindow(QMainWindow):
         except ProviderError as exc:
             account = self._store.account(exc.account_id)
             self._bridge.error(describe(exc, account.label if account else ""))
+
+    def start_local_queue(self) -> None:
+        """Send Pantau's own scheduled posts (Bluesky, X) at their time while it runs."""
+        if self._scheduler is not None and self._local_queue is None:
+            self._local_queue = asyncio.ensure_future(self._scheduler.run_local(self._local_report))
+
+    async def aclose(self) -> None:
+        """Stop the background work the window owns (the app calls this before exit)."""
+        if self._local_queue is not None:
+            self._local_queue.cancel()
+            await asyncio.gather(self._local_queue, return_exceptions=True)
+            self._local_queue = None
+
+    def _local_report(self, report: DueReport) -> None:
+        for post in report.sent:
+            account = self._store.account(post.account_id)
+            self._bridge.info(
+                QCoreApplication.translate("window", "Scheduled post of %1 sent.").replace(
+                    "%1", account.label if account else ""
+                )
+            )
+        for post, exc in report.failed:
+            account = self._store.account(post.account_id)
+            self._bridge.warning(describe(exc, account.label if account else "", sending=True))
+        if report.missed:
+            self._missed(list(report.missed))
+
+    def _missed(self, posts: list[ScheduledPost]) -> None:
+        """Posts whose time passed while Pantau was closed: never sent silently in bulk."""
+        policy = self._settings.get("missed_posts")
+        if policy == "send":
+            self._spawn(self._send_missed(posts))
+            return
+        if policy == "hold":
+            self._bridge.warning(missed_notice(len(posts)))
+            return
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(QCoreApplication.translate("window", "Scheduled posts missed"))
+        box.setText(missed_notice(len(posts)))
+        box.setDetailedText(
+            "\n\n".join(f"{absolute_time(p.scheduled_at)} · {p.text}" for p in posts)
+        )
+        send = box.addButton(
+            QCoreApplication.translate("window", "Send now"), QMessageBox.ButtonRole.AcceptRole
+        )
+        cancel = box.addButton(
+            QCoreApplication.translate("window", "Cancel them"),
+            QMessageBox.ButtonRole.DestructiveRole,
+        )
+        box.addButton(
+            QCoreApplication.translate("window", "Decide later"), QMessageBox.ButtonRole.RejectRole
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def chosen() -> None:
+            clicked = box.clickedButton()
+            if clicked is send:
+                self._spawn(self._send_missed(posts))
+            elif clicked is cancel:
+                self._spawn(self._cancel_missed(posts))
+
+        box.finished.connect(chosen)
+        self.missed_box = box
+        box.open()
+
+    async def _send_missed(self, posts: list[ScheduledPost]) -> None:
+        if self._scheduler is None:
+            return
+        for post in posts:
+            outcome = await self._scheduler.send_now(post.id)
+            self._local_report(
+                DueReport(failed=((post, outcome),))
+                if isinstance(outcome, ProviderError)
+                else DueReport(sent=(outcome,))
+            )
+
+    async def _cancel_missed(self, posts: list[ScheduledPost]) -> None:
+        if self._scheduler is not None:
+            for post in posts:
+                await self._change_scheduled(self._scheduler.cancel(post.id))
 
     def refresh_scheduled(self) -> None:
         if self._scheduler is not None:

@@ -1,4 +1,4 @@
-"""The Settings dialog: interface language and refresh interval."""
+"""The Settings dialog: interface language, refresh interval, missed scheduled posts."""
 
 from __future__ import annotations
 
@@ -39,6 +39,25 @@ class SettingsDialog(QDialog):
             self.refresh.addItem(text, str(minutes))
         self.refresh.setCurrentIndex(max(0, self.refresh.findData(settings.get("refresh_minutes"))))
         form.addRow(QCoreApplication.translate("settings", "Fetch new posts:"), self.refresh)
+        self.missed = QComboBox(self)
+        for text, value in (
+            (QCoreApplication.translate("settings", "ask me"), "ask"),
+            (QCoreApplication.translate("settings", "send them at once"), "send"),
+            (QCoreApplication.translate("settings", "hold them for me"), "hold"),
+        ):
+            self.missed.addItem(text, value)
+        self.missed.setCurrentIndex(max(0, self.missed.findData(settings.get("missed_posts"))))
+        self.missed.setToolTip(
+            QCoreApplication.translate(
+                "settings",
+                "Scheduled Bluesky and X posts are sent by Pantau itself. When Pantau was "
+                "closed at their time, this decides what happens on the next start.",
+            )
+        )
+        form.addRow(
+            QCoreApplication.translate("settings", "Scheduled posts that missed their time:"),
+            self.missed,
+        )
         layout.addLayout(form)
         self.restart_note = QLabel(
             QCoreApplication.translate("settings", "A new language applies when Pantau restarts."),
@@ -56,4 +75,5 @@ class SettingsDialog(QDialog):
     def accept(self) -> None:
         self._settings.set("language", str(self.language.currentData()))
         self._settings.set("refresh_minutes", str(self.refresh.currentData()))
+        self._settings.set("missed_posts", str(self.missed.currentData()))
         super().accept()

@@ -32,6 +32,17 @@
         </message>
     </context>
     <context>
+        <name>QMessageBox</name>
+        <message>
+            <source>Show Details...</source>
+            <translation>Show Details...</translation>
+        </message>
+        <message>
+            <source>Hide Details...</source>
+            <translation>Hide Details...</translation>
+        </message>
+    </context>
+    <context>
         <name>QPlatformTheme</name>
         <message>
             <source>OK</source>
@@ -408,12 +419,12 @@
             <translation>Send</translation>
         </message>
         <message>
-            <source>This network has no scheduling of its own and Pantau cannot send it later yet. Send it now, or keep it as a draft.</source>
-            <translation>This network has no scheduling of its own and Pantau cannot send it later yet. Send it now, or keep it as a draft.</translation>
-        </message>
-        <message>
             <source>Choose a time at least 6 minutes from now.</source>
             <translation>Choose a time at least 6 minutes from now.</translation>
+        </message>
+        <message>
+            <source>Choose a time in the future.</source>
+            <translation>Choose a time in the future.</translation>
         </message>
         <message>
             <source>Sending…</source>
@@ -610,6 +621,26 @@
             <translation>Fetch new posts:</translation>
         </message>
         <message>
+            <source>ask me</source>
+            <translation>ask me</translation>
+        </message>
+        <message>
+            <source>send them at once</source>
+            <translation>send them at once</translation>
+        </message>
+        <message>
+            <source>hold them for me</source>
+            <translation>hold them for me</translation>
+        </message>
+        <message>
+            <source>Scheduled Bluesky and X posts are sent by Pantau itself. When Pantau was closed at their time, this decides what happens on the next start.</source>
+            <translation>Scheduled Bluesky and X posts are sent by Pantau itself. When Pantau was closed at their time, this decides what happens on the next start.</translation>
+        </message>
+        <message>
+            <source>Scheduled posts that missed their time:</source>
+            <translation>Scheduled posts that missed their time:</translation>
+        </message>
+        <message>
             <source>A new language applies when Pantau restarts.</source>
             <translation>A new language applies when Pantau restarts.</translation>
         </message>
@@ -758,6 +789,10 @@
     <context>
         <name>window</name>
         <message>
+            <source>Scheduled posts that missed their time while Pantau was closed: %n. They wait in the Scheduled column.</source>
+            <translation>Scheduled posts that missed their time while Pantau was closed: %n. They wait in the Scheduled column.</translation>
+        </message>
+        <message>
             <source>Demo</source>
             <translation>Demo</translation>
         </message>
@@ -828,6 +863,26 @@
         <message>
             <source>Cancel this scheduled post? It will not be published.</source>
             <translation>Cancel this scheduled post? It will not be published.</translation>
+        </message>
+        <message>
+            <source>Scheduled post of %1 sent.</source>
+            <translation>Scheduled post of %1 sent.</translation>
+        </message>
+        <message>
+            <source>Scheduled posts missed</source>
+            <translation>Scheduled posts missed</translation>
+        </message>
+        <message>
+            <source>Send now</source>
+            <translation>Send now</translation>
+        </message>
+        <message>
+            <source>Cancel them</source>
+            <translation>Cancel them</translation>
+        </message>
+        <message>
+            <source>Decide later</source>
+            <translation>Decide later</translation>
         </message>
         <message>
             <source>Add an account first, then write a post.</source>

@@ -33,6 +33,17 @@
     </message>
 </context>
 <context>
+    <name>QMessageBox</name>
+    <message>
+        <source>Show Details...</source>
+        <translation>Tampilkan rincian…</translation>
+    </message>
+    <message>
+        <source>Hide Details...</source>
+        <translation>Sembunyikan rincian…</translation>
+    </message>
+</context>
+<context>
     <name>QPlatformTheme</name>
     <message>
         <source>OK</source>
@@ -409,12 +420,12 @@
         <translation>Kirim</translation>
     </message>
     <message>
-        <source>This network has no scheduling of its own and Pantau cannot send it later yet. Send it now, or keep it as a draft.</source>
-        <translation>Jaringan ini tidak punya penjadwalan sendiri dan Pantau belum bisa mengirimnya nanti. Kirim sekarang, atau simpan sebagai draf.</translation>
-    </message>
-    <message>
         <source>Choose a time at least 6 minutes from now.</source>
         <translation>Pilih waktu paling cepat 6 menit dari sekarang.</translation>
+    </message>
+    <message>
+        <source>Choose a time in the future.</source>
+        <translation>Pilih waktu yang akan datang.</translation>
     </message>
     <message>
         <source>Sending…</source>
@@ -611,6 +622,26 @@
         <translation>Ambil postingan baru:</translation>
     </message>
     <message>
+        <source>ask me</source>
+        <translation>tanyakan saya</translation>
+    </message>
+    <message>
+        <source>send them at once</source>
+        <translation>langsung kirim</translation>
+    </message>
+    <message>
+        <source>hold them for me</source>
+        <translation>tahan dulu</translation>
+    </message>
+    <message>
+        <source>Scheduled Bluesky and X posts are sent by Pantau itself. When Pantau was closed at their time, this decides what happens on the next start.</source>
+        <translation>Postingan terjadwal Bluesky dan X dikirim oleh Pantau sendiri. Jika Pantau tertutup pada waktunya, pilihan ini menentukan apa yang terjadi saat Pantau dibuka lagi.</translation>
+    </message>
+    <message>
+        <source>Scheduled posts that missed their time:</source>
+        <translation>Postingan terjadwal yang terlewat waktunya:</translation>
+    </message>
+    <message>
         <source>A new language applies when Pantau restarts.</source>
         <translation>Bahasa baru berlaku setelah Pantau dimulai ulang.</translation>
     </message>
@@ -759,6 +790,10 @@
 <context>
     <name>window</name>
     <message>
+        <source>Scheduled posts that missed their time while Pantau was closed: %n. They wait in the Scheduled column.</source>
+        <translation>Postingan terjadwal yang terlewat waktunya selama Pantau tertutup: %n. Semuanya menunggu di kolom Terjadwal.</translation>
+    </message>
+    <message>
         <source>Demo</source>
         <translation>Demo</translation>
     </message>
@@ -829,6 +864,26 @@
     <message>
         <source>Cancel this scheduled post? It will not be published.</source>
         <translation>Batalkan postingan terjadwal ini? Postingan tidak akan diterbitkan.</translation>
+    </message>
+    <message>
+        <source>Scheduled post of %1 sent.</source>
+        <translation>Postingan terjadwal %1 terkirim.</translation>
+    </message>
+    <message>
+        <source>Scheduled posts missed</source>
+        <translation>Postingan terjadwal terlewat</translation>
+    </message>
+    <message>
+        <source>Send now</source>
+        <translation>Kirim sekarang</translation>
+    </message>
+    <message>
+        <source>Cancel them</source>
+        <translation>Batalkan</translation>
+    </message>
+    <message>
+        <source>Decide later</source>
+        <translation>Putuskan nanti</translation>
     </message>
     <message>
         <source>Add an account first, then write a post.</source>

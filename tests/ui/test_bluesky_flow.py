@@ -143,8 +143,8 @@ def test_sign_in_then_a_hashtag_column_fills_and_a_reply_lands_in_the_thread(
     loop.run_until_complete(credentials.forget_secret(account.id))
 
 
-def test_scheduling_a_bluesky_post_is_refused_in_place_and_the_text_kept(
-    qtbot: QtBot, store: Store
+def test_a_scheduled_bluesky_post_joins_pantaus_own_queue(
+    qtbot: QtBot, store: Store, loop: asyncio.AbstractEventLoop
 ) -> None:
     account = Account(
         "bluesky:did:plc:lpse",
@@ -154,14 +154,23 @@ def test_scheduling_a_bluesky_post_is_refused_in_place_and_the_text_kept(
         remote_id="did:plc:lpse",
     )
     store.upsert_account(account)
+    load_providers()
     sender = OutboxSender(store=store, providers=AccountProviders())
     dialog = ComposeDialog(store=store, sender=sender, accounts=[account])
     qtbot.addWidget(dialog)
     dialog.editor.setPlainText("Pemeliharaan SPSE Sabtu 22.00 WIB")
     dialog.schedule_box.setChecked(True)
-    later = datetime.now(UTC) + timedelta(hours=3)
-    dialog.schedule_time.setDateTime(QDateTime.fromSecsSinceEpoch(int(later.timestamp())))
+    past = datetime.now(UTC) - timedelta(minutes=1)
+    dialog.schedule_time.setDateTime(QDateTime.fromSecsSinceEpoch(int(past.timestamp())))
     dialog.send()
-    assert "cannot send it later" in dialog.problem.text()
-    assert store.outbox() == []
-    assert dialog.editor.toPlainText() == "Pemeliharaan SPSE Sabtu 22.00 WIB"
+    assert "future" in dialog.problem.text()
+    # Two minutes ahead is fine here: no server minimum, Pantau sends it itself.
+    soon = datetime.now(UTC) + timedelta(minutes=2)
+    dialog.schedule_time.setDateTime(QDateTime.fromSecsSinceEpoch(int(soon.timestamp())))
+    sent: list[object] = []
+    dialog.sent.connect(sent.append)
+    dialog.send()
+    run_until(loop, lambda: bool(sent))
+    [entry] = store.scheduled_entries([account.id], before=None, limit=5)
+    assert entry.post.text == "Pemeliharaan SPSE Sabtu 22.00 WIB"
+    assert store.next_local_time() == entry.scheduled_at
