@@ -174,3 +174,26 @@ def test_a_scheduled_bluesky_post_joins_pantaus_own_queue(
     [entry] = store.scheduled_entries([account.id], before=None, limit=5)
     assert entry.post.text == "Pemeliharaan SPSE Sabtu 22.00 WIB"
     assert store.next_local_time() == entry.scheduled_at
+
+
+def test_sign_in_again_opens_the_bluesky_dialog_with_the_handle_filled_in(
+    store: Store, qtbot: QtBot
+) -> None:
+    account = Account(
+        "bluesky:did:plc:lpse", Network.BLUESKY, "lpse.bsky.social", "LPSE",
+        server="https://pds.jatengprov.go.id", remote_id="did:plc:lpse", problem="auth",
+    )  # fmt: skip
+    store.upsert_account(account)
+    window = MainWindow(
+        store=store,
+        services=Services.create(store, AccountProviders()),
+        settings=Settings(store),
+        bridge=MessageBridge(),
+    )
+    qtbot.addWidget(window)
+    window.sign_in_again(account.id)
+    dialog = window.findChild(BlueskySignInDialog)
+    assert dialog is not None
+    assert dialog.handle_edit.text() == "lpse.bsky.social"
+    assert dialog.server_edit.text() == "https://pds.jatengprov.go.id"  # a self-hosted PDS
+    assert dialog.password_edit.text() == ""
