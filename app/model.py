@@ -179,6 +179,17 @@ class Draft:
 
 
 @dataclass(frozen=True, slots=True)
+class SavedReply:
+    """A template answer for the questions a help desk gets every day; `{nama}`-style
+    placeholders are filled when it is inserted (see app/saved_replies.py)."""
+
+    keyword: str
+    title: str
+    body: str
+    id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class OutboxItem:
     """A write recorded before it is sent, so a crash or retry never posts twice."""
 

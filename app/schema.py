@@ -23,6 +23,7 @@ from app.model import (
     OutboxState,
     Person,
     Post,
+    SavedReply,
     ScheduledPost,
     ScheduleState,
     Visibility,
@@ -226,7 +227,18 @@ _V3: Sequence[str] = (
     "ALTER TABLE feed_items ADD COLUMN item_id TEXT NOT NULL DEFAULT ''",
 )
 
-MIGRATIONS: Sequence[Sequence[str]] = (_V1, _V2, _V3)
+# Saved replies: template answers, one per keyword (case-insensitive).
+_V4: Sequence[str] = (
+    """CREATE TABLE saved_replies (
+        id INTEGER PRIMARY KEY,
+        keyword TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        title TEXT NOT NULL,
+        body TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    )""",
+)
+
+MIGRATIONS: Sequence[Sequence[str]] = (_V1, _V2, _V3, _V4)
 LATEST = len(MIGRATIONS)
 
 
@@ -430,6 +442,10 @@ def outbox_from_row(row: sqlite3.Row) -> OutboxItem:
         created_at=parse_time(row["created_at"]),
         updated_at=parse_time(row["updated_at"]),
     )
+
+
+def saved_reply_from_row(row: sqlite3.Row) -> SavedReply:
+    return SavedReply(row["keyword"], row["title"], row["body"], id=row["id"])
 
 
 def column_from_row(row: sqlite3.Row) -> ColumnState:

@@ -14,6 +14,7 @@ from app.model import (
     Entry,
     OutboxItem,
     OutboxState,
+    SavedReply,
     ScheduledPost,
     ScheduleState,
 )
@@ -21,6 +22,14 @@ from app.schema import placeholders, stamp, to_iso, to_ms
 from app.store_base import SCHEDULED_CHANGED, StoreBase
 
 _SHOWN_SCHEDULE_STATES = (ScheduleState.PENDING.value, ScheduleState.FAILED.value)
+
+
+class DuplicateKeyword(ValueError):
+    """Another saved reply already answers to this keyword."""
+
+    def __init__(self, keyword: str) -> None:
+        super().__init__(keyword)
+        self.keyword = keyword
 
 
 class LocalData(StoreBase):
@@ -267,6 +276,37 @@ class LocalData(StoreBase):
                     attempts = attempts + ? WHERE id = ?""",
                 (state.value, error, stamp(), int(state is OutboxState.SENDING), item_id),
             )
+
+    # saved replies
+
+    def saved_replies(self) -> list[SavedReply]:
+        return self._select(
+            "SELECT * FROM saved_replies ORDER BY keyword COLLATE NOCASE", (),
+            schema.saved_reply_from_row,
+        )
+
+    def save_saved_reply(self, reply: SavedReply) -> int:
+        """Insert (id None) or overwrite a saved reply; returns its id. A keyword another
+        reply already has (in any case) raises DuplicateKeyword and changes nothing."""
+        taken = self._value(
+            "SELECT id FROM saved_replies WHERE keyword = ? COLLATE NOCASE AND id IS NOT ?",
+            (reply.keyword, reply.id),
+        )
+        if taken is not None:
+            raise DuplicateKeyword(reply.keyword)
+        with self._write():
+            row = self._upsert(
+                "saved_replies",
+                {"id": reply.id, "keyword": reply.keyword, "title": reply.title,
+                 "body": reply.body, "updated_at": stamp()},
+                ("id",),
+                returning="id",
+            ).fetchone()
+        return int(row[0])
+
+    def delete_saved_reply(self, reply_id: int) -> None:
+        with self._write():
+            self._exec("DELETE FROM saved_replies WHERE id = ?", (reply_id,))
 
     # settings
 

@@ -8,8 +8,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from PySide6.QtCore import QCoreApplication, QDateTime, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QDateTime,
+    QEvent,
+    QLocale,
+    QObject,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -20,12 +30,15 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from app import saved_replies
 from app.model import (
     Account,
     Draft,
@@ -34,6 +47,7 @@ from app.model import (
     Network,
     OutboxAction,
     OutboxItem,
+    SavedReply,
     ScheduledPost,
     Visibility,
 )
@@ -43,6 +57,7 @@ from app.providers.bluesky_text import grapheme_count
 from app.store import Store
 from app.ui.errors import describe
 from app.ui.icons import icon, network_name
+from app.ui.saved_replies_dialog import ensure_defaults
 from app.ui.timefmt import absolute_time
 
 log = logging.getLogger(__name__)
@@ -116,6 +131,7 @@ class ComposeDialog(QDialog):
         layout.addLayout(self._build_form(reply))
         self.editor = QPlainTextEdit(self)
         self.editor.setObjectName("compose-text")
+        self.editor.installEventFilter(self)
         layout.addWidget(self.editor, 1)
         layout.addLayout(self._build_schedule_row())
         self.problem = QLabel(self)
@@ -205,11 +221,86 @@ class ComposeDialog(QDialog):
         self.schedule_time.setVisible(self._reply is None)
         self.counter = QLabel(self)
         self.counter.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.saved_button = QToolButton(self)
+        self.saved_button.setText(QCoreApplication.translate("compose", "Saved reply"))
+        self.saved_button.setToolTip(
+            QCoreApplication.translate("compose", "Or type /keyword and press Tab")
+        )
+        self.saved_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.saved_menu = QMenu(self.saved_button)
+        self.saved_menu.aboutToShow.connect(self._fill_saved_menu)
+        self.saved_button.setMenu(self.saved_menu)
         row.addWidget(self.schedule_box)
         row.addWidget(self.schedule_time)
         row.addStretch(1)
+        row.addWidget(self.saved_button)
         row.addWidget(self.counter)
         return row
+
+    # --- saved replies ----------------------------------------------------------------------
+
+    def _fill_saved_menu(self) -> None:
+        self.saved_menu.clear()
+        ensure_defaults(self._store)
+        replies = self._store.saved_replies()
+        for reply in replies:
+            action = self.saved_menu.addAction(f"/{reply.keyword} — {reply.title}")
+            action.triggered.connect(lambda _=False, r=reply: self.insert_saved(r))
+        if not replies:
+            empty = self.saved_menu.addAction(
+                QCoreApplication.translate("compose", "No saved replies yet")
+            )
+            empty.setEnabled(False)
+
+    def placeholder_values(self) -> dict[str, str]:
+        values = {"tanggal": QLocale().toString(QDate.currentDate(), QLocale.FormatType.LongFormat)}
+        if self._reply is not None:
+            author = self._reply.entry.post.author
+            values["nama"] = author.display_name or author.handle
+            values["akun"] = "@" + author.handle.lstrip("@")
+        return values
+
+    def insert_saved(self, reply: SavedReply, replace_from: int | None = None) -> None:
+        """Insert a saved reply at the cursor (over a typed /keyword when `replace_from` is
+        where it starts), filled in; then select the first placeholder left to type over."""
+        cursor = self.editor.textCursor()
+        if replace_from is not None:
+            cursor.setPosition(replace_from, QTextCursor.MoveMode.KeepAnchor)
+        start = min(cursor.position(), cursor.anchor())
+        cursor.insertText(saved_replies.fill(reply.body, self.placeholder_values()))
+        text = self.editor.toPlainText()
+        span = saved_replies.first_placeholder(text, start)
+        if span is not None:
+            cursor.setPosition(span[0])
+            cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
+        self.editor.setTextCursor(cursor)
+        self.editor.setFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Tab after "/keyword" inserts that saved reply."""
+        if (
+            watched is self.editor
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Tab
+        ):
+            cursor = self.editor.textCursor()
+            typed = saved_replies.keyword_before(self.editor.toPlainText(), cursor.position())
+            if typed is not None:
+                start, keyword = typed
+                reply = next(
+                    (r for r in self._store.saved_replies() if r.keyword.lower() == keyword), None
+                )
+                if reply is not None:
+                    self.insert_saved(reply, replace_from=start)
+                    return True
+                self._say(
+                    QCoreApplication.translate(
+                        "compose", "No saved reply has the keyword /%1."
+                    ).replace("%1", keyword)
+                )
+                return True
+        return super().eventFilter(watched, event)
 
     @staticmethod
     def _select(box: QComboBox, data: str) -> None:

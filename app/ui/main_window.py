@@ -41,6 +41,7 @@ from app.ui.errors import describe
 from app.ui.icons import icon
 from app.ui.mastodon_signin import MastodonSignInDialog
 from app.ui.messages import Level, MessageBridge
+from app.ui.saved_replies_dialog import SavedRepliesDialog
 from app.ui.schedule_edit_dialog import ScheduleEditDialog
 from app.ui.settings_dialog import SettingsDialog
 from app.ui.signin_base import SignInDialog
@@ -167,6 +168,12 @@ class MainWindow(QMainWindow):
                 "Ctrl+Shift+N",
             ),
             ("accounts", QCoreApplication.translate("window", "Accounts"), self.show_accounts, ""),
+            (
+                "reply",
+                QCoreApplication.translate("window", "Saved replies"),
+                self.show_saved_replies,
+                "",
+            ),
             (
                 "refresh",
                 QCoreApplication.translate("window", "Refresh all"),
@@ -368,6 +375,11 @@ class MainWindow(QMainWindow):
             view.update_header()
 
     # --- accounts and settings ------------------------------------------------------------
+
+    def show_saved_replies(self) -> None:
+        dialog = SavedRepliesDialog(self._store, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def show_accounts(self) -> None:
         networks = () if self._demo else registered_networks()

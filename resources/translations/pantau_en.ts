@@ -411,6 +411,22 @@
             <translation>Schedule for</translation>
         </message>
         <message>
+            <source>Saved reply</source>
+            <translation>Saved reply</translation>
+        </message>
+        <message>
+            <source>Or type /keyword and press Tab</source>
+            <translation>Or type /keyword and press Tab</translation>
+        </message>
+        <message>
+            <source>No saved replies yet</source>
+            <translation>No saved replies yet</translation>
+        </message>
+        <message>
+            <source>No saved reply has the keyword /%1.</source>
+            <translation>No saved reply has the keyword /%1.</translation>
+        </message>
+        <message>
             <source>Schedule</source>
             <translation>Schedule</translation>
         </message>
@@ -577,6 +593,101 @@
         <message>
             <source>Something went wrong. Details are in the log file.</source>
             <translation>Something went wrong. Details are in the log file.</translation>
+        </message>
+    </context>
+    <context>
+        <name>replies</name>
+        <message>
+            <source>This file is not a saved-replies file (it is not JSON).</source>
+            <translation>This file is not a saved-replies file (it is not JSON).</translation>
+        </message>
+        <message>
+            <source>This file is not a Pantau saved-replies file.</source>
+            <translation>This file is not a Pantau saved-replies file.</translation>
+        </message>
+        <message>
+            <source>This file was made by a newer Pantau. Update Pantau to import it.</source>
+            <translation>This file was made by a newer Pantau. Update Pantau to import it.</translation>
+        </message>
+        <message>
+            <source>This file holds more saved replies than Pantau takes (1000).</source>
+            <translation>This file holds more saved replies than Pantau takes (1000).</translation>
+        </message>
+        <message>
+            <source>Reply %1 in the file has no usable keyword or text. Nothing was imported.</source>
+            <translation>Reply %1 in the file has no usable keyword or text. Nothing was imported.</translation>
+        </message>
+        <message>
+            <source>Saved replies</source>
+            <translation>Saved replies</translation>
+        </message>
+        <message>
+            <source>Type /keyword in a reply and press Tab to insert one. {nama}, {akun} and {tanggal} are filled in for you; Pantau selects any other {placeholder} for you to type over.</source>
+            <translation>Type /keyword in a reply and press Tab to insert one. {nama}, {akun} and {tanggal} are filled in for you; Pantau selects any other {placeholder} for you to type over.</translation>
+        </message>
+        <message>
+            <source>Import from a file…</source>
+            <translation>Import from a file…</translation>
+        </message>
+        <message>
+            <source>Export to a file…</source>
+            <translation>Export to a file…</translation>
+        </message>
+        <message>
+            <source>Keyword:</source>
+            <translation>Keyword:</translation>
+        </message>
+        <message>
+            <source>Title:</source>
+            <translation>Title:</translation>
+        </message>
+        <message>
+            <source>New</source>
+            <translation>New</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>Delete</translation>
+        </message>
+        <message>
+            <source>A keyword is one short word: letters, digits, - or _ (for example daftar).</source>
+            <translation>A keyword is one short word: letters, digits, - or _ (for example daftar).</translation>
+        </message>
+        <message>
+            <source>Write the reply text.</source>
+            <translation>Write the reply text.</translation>
+        </message>
+        <message>
+            <source>Another saved reply already uses /%1.</source>
+            <translation>Another saved reply already uses /%1.</translation>
+        </message>
+        <message>
+            <source>Import saved replies</source>
+            <translation>Import saved replies</translation>
+        </message>
+        <message>
+            <source>Saved replies (*.json)</source>
+            <translation>Saved replies (*.json)</translation>
+        </message>
+        <message>
+            <source>Export saved replies</source>
+            <translation>Export saved replies</translation>
+        </message>
+        <message>
+            <source>The file cannot be read.</source>
+            <translation>The file cannot be read.</translation>
+        </message>
+        <message>
+            <source>Imported: %1.</source>
+            <translation>Imported: %1.</translation>
+        </message>
+        <message>
+            <source>The file cannot be written there.</source>
+            <translation>The file cannot be written there.</translation>
         </message>
     </context>
     <context>
@@ -815,6 +926,10 @@
         <message>
             <source>Accounts</source>
             <translation>Accounts</translation>
+        </message>
+        <message>
+            <source>Saved replies</source>
+            <translation>Saved replies</translation>
         </message>
         <message>
             <source>Refresh all</source>

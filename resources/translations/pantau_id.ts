@@ -412,6 +412,22 @@
         <translation>Jadwalkan pada</translation>
     </message>
     <message>
+        <source>Saved reply</source>
+        <translation>Balasan tersimpan</translation>
+    </message>
+    <message>
+        <source>Or type /keyword and press Tab</source>
+        <translation>Atau ketik /katakunci lalu tekan Tab</translation>
+    </message>
+    <message>
+        <source>No saved replies yet</source>
+        <translation>Belum ada balasan tersimpan</translation>
+    </message>
+    <message>
+        <source>No saved reply has the keyword /%1.</source>
+        <translation>Tidak ada balasan tersimpan dengan kata kunci /%1.</translation>
+    </message>
+    <message>
         <source>Schedule</source>
         <translation>Jadwalkan</translation>
     </message>
@@ -578,6 +594,101 @@
     <message>
         <source>Something went wrong. Details are in the log file.</source>
         <translation>Terjadi kesalahan. Rinciannya ada di berkas log.</translation>
+    </message>
+</context>
+<context>
+    <name>replies</name>
+    <message>
+        <source>This file is not a saved-replies file (it is not JSON).</source>
+        <translation>Berkas ini bukan berkas balasan tersimpan (bukan JSON).</translation>
+    </message>
+    <message>
+        <source>This file is not a Pantau saved-replies file.</source>
+        <translation>Berkas ini bukan berkas balasan tersimpan Pantau.</translation>
+    </message>
+    <message>
+        <source>This file was made by a newer Pantau. Update Pantau to import it.</source>
+        <translation>Berkas ini dibuat oleh Pantau versi lebih baru. Perbarui Pantau untuk mengimpornya.</translation>
+    </message>
+    <message>
+        <source>This file holds more saved replies than Pantau takes (1000).</source>
+        <translation>Berkas ini berisi lebih banyak balasan tersimpan daripada yang diterima Pantau (1000).</translation>
+    </message>
+    <message>
+        <source>Reply %1 in the file has no usable keyword or text. Nothing was imported.</source>
+        <translation>Balasan ke-%1 dalam berkas tidak memiliki kata kunci atau teks yang dapat dipakai. Tidak ada yang diimpor.</translation>
+    </message>
+    <message>
+        <source>Saved replies</source>
+        <translation>Balasan tersimpan</translation>
+    </message>
+    <message>
+        <source>Type /keyword in a reply and press Tab to insert one. {nama}, {akun} and {tanggal} are filled in for you; Pantau selects any other {placeholder} for you to type over.</source>
+        <translation>Ketik /katakunci dalam balasan lalu tekan Tab untuk menyisipkannya. {nama}, {akun}, dan {tanggal} diisi otomatis; {isian} lainnya dipilihkan Pantau agar tinggal Anda ketik.</translation>
+    </message>
+    <message>
+        <source>Import from a file…</source>
+        <translation>Impor dari berkas…</translation>
+    </message>
+    <message>
+        <source>Export to a file…</source>
+        <translation>Ekspor ke berkas…</translation>
+    </message>
+    <message>
+        <source>Keyword:</source>
+        <translation>Kata kunci:</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Judul:</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Baru</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Simpan</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>A keyword is one short word: letters, digits, - or _ (for example daftar).</source>
+        <translation>Kata kunci berupa satu kata pendek: huruf, angka, - atau _ (misalnya daftar).</translation>
+    </message>
+    <message>
+        <source>Write the reply text.</source>
+        <translation>Tulis teks balasannya.</translation>
+    </message>
+    <message>
+        <source>Another saved reply already uses /%1.</source>
+        <translation>Balasan tersimpan lain sudah memakai /%1.</translation>
+    </message>
+    <message>
+        <source>Import saved replies</source>
+        <translation>Impor balasan tersimpan</translation>
+    </message>
+    <message>
+        <source>Saved replies (*.json)</source>
+        <translation>Balasan tersimpan (*.json)</translation>
+    </message>
+    <message>
+        <source>Export saved replies</source>
+        <translation>Ekspor balasan tersimpan</translation>
+    </message>
+    <message>
+        <source>The file cannot be read.</source>
+        <translation>Berkas tidak dapat dibaca.</translation>
+    </message>
+    <message>
+        <source>Imported: %1.</source>
+        <translation>Diimpor: %1.</translation>
+    </message>
+    <message>
+        <source>The file cannot be written there.</source>
+        <translation>Berkas tidak dapat disimpan di sana.</translation>
     </message>
 </context>
 <context>
@@ -816,6 +927,10 @@
     <message>
         <source>Accounts</source>
         <translation>Akun</translation>
+    </message>
+    <message>
+        <source>Saved replies</source>
+        <translation>Balasan tersimpan</translation>
     </message>
     <message>
         <source>Refresh all</source>
