@@ -324,6 +324,9 @@ class BlueskyProvider:
         (no key remembered) it looks through the account's newest posts instead."""
         if draft.visibility is Visibility.DIRECT:
             raise Rejected(self.account.id, "a direct message goes through a conversation")
+        if draft.visibility is not Visibility.PUBLIC:
+            # Never post publicly what the admin meant for fewer people.
+            raise Rejected(self.account.id, "Bluesky posts are always public")
         text = self._text(draft)
         rkey = self._rkeys.get(idempotency_key)
         if rkey is not None:

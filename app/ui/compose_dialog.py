@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QPlainTextEdit,
     QPushButton,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -221,12 +220,10 @@ class ComposeDialog(QDialog):
         self.schedule_time.setVisible(self._reply is None)
         self.counter = QLabel(self)
         self.counter.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.saved_button = QToolButton(self)
-        self.saved_button.setText(QCoreApplication.translate("compose", "Saved reply"))
+        self.saved_button = QPushButton(QCoreApplication.translate("compose", "Saved reply"), self)
         self.saved_button.setToolTip(
             QCoreApplication.translate("compose", "Or type /keyword and press Tab")
         )
-        self.saved_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.saved_menu = QMenu(self.saved_button)
         self.saved_menu.aboutToShow.connect(self._fill_saved_menu)
         self.saved_button.setMenu(self.saved_menu)
@@ -288,6 +285,7 @@ class ComposeDialog(QDialog):
             typed = saved_replies.keyword_before(self.editor.toPlainText(), cursor.position())
             if typed is not None:
                 start, keyword = typed
+                ensure_defaults(self._store)
                 reply = next(
                     (r for r in self._store.saved_replies() if r.keyword.lower() == keyword), None
                 )
@@ -360,6 +358,16 @@ class ComposeDialog(QDialog):
         bluesky = account is not None and account.network is Network.BLUESKY
         used = grapheme_count(typed) if bluesky else len(typed)
         over = used > limit
+        # Bluesky has no audiences: every post is public, so the choice is not offered.
+        direct = self._reply is not None and self._reply.is_direct
+        if bluesky and not direct:
+            self._select(self.visibility_box, Visibility.PUBLIC.value)
+        self.visibility_box.setEnabled(not bluesky and not direct)
+        self.visibility_box.setToolTip(
+            QCoreApplication.translate("compose", "Bluesky posts are always public.")
+            if bluesky and not direct
+            else ""
+        )
         self.counter.setText(f"{used}/{limit}")
         self.counter.setStyleSheet("color: #B42318;" if over else "")
         self.schedule_time.setEnabled(self.schedule_box.isChecked())

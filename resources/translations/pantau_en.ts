@@ -427,6 +427,10 @@
             <translation>No saved reply has the keyword /%1.</translation>
         </message>
         <message>
+            <source>Bluesky posts are always public.</source>
+            <translation>Bluesky posts are always public.</translation>
+        </message>
+        <message>
             <source>Schedule</source>
             <translation>Schedule</translation>
         </message>

@@ -428,6 +428,10 @@
         <translation>Tidak ada balasan tersimpan dengan kata kunci /%1.</translation>
     </message>
     <message>
+        <source>Bluesky posts are always public.</source>
+        <translation>Postingan Bluesky selalu publik.</translation>
+    </message>
+    <message>
         <source>Schedule</source>
         <translation>Jadwalkan</translation>
     </message>

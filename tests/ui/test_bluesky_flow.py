@@ -197,3 +197,22 @@ def test_sign_in_again_opens_the_bluesky_dialog_with_the_handle_filled_in(
     assert dialog.handle_edit.text() == "lpse.bsky.social"
     assert dialog.server_edit.text() == "https://pds.jatengprov.go.id"  # a self-hosted PDS
     assert dialog.password_edit.text() == ""
+
+
+def test_compose_offers_no_audience_for_bluesky_and_counts_graphemes(
+    store: Store, qtbot: QtBot
+) -> None:
+    bluesky = Account("bluesky:did:plc:a", Network.BLUESKY, "a.bsky.social", "A")
+    mastodon = Account("mastodon:a@m.example", Network.MASTODON, "a", "A", "https://m.example")
+    for account in (bluesky, mastodon):
+        store.upsert_account(account)
+    dialog = ComposeDialog(store=store, sender=None, accounts=[mastodon, bluesky])
+    qtbot.addWidget(dialog)
+    dialog.visibility_box.setCurrentIndex(dialog.visibility_box.findData("private"))
+    dialog.account_box.setCurrentIndex(dialog.account_box.findData(bluesky.id))
+    assert not dialog.visibility_box.isEnabled()
+    assert dialog.visibility_box.currentData() == "public"
+    dialog.editor.setPlainText("🇮🇩👍🏽")
+    assert dialog.counter.text() == "2/300"
+    dialog.account_box.setCurrentIndex(dialog.account_box.findData(mastodon.id))
+    assert dialog.visibility_box.isEnabled()
