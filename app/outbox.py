@@ -8,7 +8,9 @@ import uuid
 from dataclasses import dataclass, replace
 from datetime import datetime
 
+from app import credentials
 from app.model import (
+    Account,
     Draft,
     OutboxAction,
     OutboxItem,
@@ -23,9 +25,11 @@ from app.providers.base import (
     ProviderError,
     SupportsDirectMessages,
     SupportsServerSchedule,
+    SupportsTextRules,
 )
 from app.store import Store
 from app.sync import ProviderSource
+from app.text_length import DEFAULT_RULES, TextRules
 
 log = logging.getLogger(__name__)
 
@@ -90,6 +94,18 @@ class OutboxSender:
         return self._store.enqueue(
             draft.account_id, action, payload(draft, at), idempotency_key=key or new_key()
         )
+
+    async def text_rules(self, account: Account) -> TextRules:
+        """How the account's server counts a post; the network's defaults when it does not
+        say or cannot be asked now."""
+        default = DEFAULT_RULES[account.network]
+        try:
+            provider = await self._providers.provider(account)
+            if isinstance(provider, SupportsTextRules):
+                return await provider.text_rules()
+        except (ProviderError, credentials.CredentialsError) as exc:
+            log.info("text rules of %s: %s", account.id, exc)
+        return default
 
     async def send(self, item: OutboxItem) -> Post | ScheduledPost:
         """Send one item; a schedule returns the queued post, anything else the new post."""

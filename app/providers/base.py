@@ -20,6 +20,7 @@ from app.model import (
     Post,
     ScheduledPost,
 )
+from app.text_length import TextRules
 
 T = TypeVar("T")
 
@@ -289,6 +290,13 @@ class SupportsReadMarkers(Protocol):
     async def save_read_markers(self, marks: Mapping[FeedSpec, str]) -> None:
         """Tell the server each feed is read down to that entry (in one request)."""
         ...
+
+
+@runtime_checkable
+class SupportsTextRules(Protocol):
+    """Servers that say how long a post may be (Mastodon's instance configuration)."""
+
+    async def text_rules(self) -> TextRules: ...
 
 
 @runtime_checkable

@@ -29,6 +29,7 @@ from app.providers import mastodon_parse as mp
 from app.providers import mastodon_stream as ms
 from app.providers.base import (
     Cursor,
+    NotFound,
     Page,
     Provider,
     RateLimit,
@@ -42,6 +43,7 @@ from app.providers.base import (
 from app.providers.fields import Fields, tags_match
 from app.providers.http import Clock, Params, Reply, utc_now
 from app.providers.mastodon_http import Api, link_cursors
+from app.text_length import DEFAULT_RULES, TextRules
 
 Sleep = Callable[[float], Awaitable[None]]
 
@@ -403,6 +405,15 @@ class MastodonProvider:
                 reply.body, account_id=self.account.id, instance=self.instance
             )
             self._conversations[read.remote_id] = read
+
+    # --- limits ------------------------------------------------------------------------
+
+    async def text_rules(self) -> TextRules:
+        try:
+            reply = await self._api.request_once("/api/v2/instance")
+        except NotFound:  # no v2 (Mastodon before 4.0, Pleroma)
+            return DEFAULT_RULES[Network.MASTODON]
+        return mp.text_rules(reply.body, account_id=self.account.id)
 
     # --- read markers --------------------------------------------------------------------
 

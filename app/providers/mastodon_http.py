@@ -125,6 +125,13 @@ class Api:
         self.clock = clock
         self.get_token = get_token
         self.rate: RateLimit | None = None
+        self._once: dict[str, Reply] = {}
+
+    async def request_once(self, path: str) -> Reply:
+        """A GET whose answer holds for the provider's life (the instance description)."""
+        if path not in self._once:
+            self._once[path] = await self.request("GET", path)
+        return self._once[path]
 
     async def request(
         self,

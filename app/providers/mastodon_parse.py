@@ -20,6 +20,7 @@ from app.model import (
 from app.providers.base import Cursor, ParseError
 from app.providers.fields import LONE_SURROGATE, Fields, raw_json
 from app.sanitize import html_to_text, sanitize_html
+from app.text_length import DEFAULT_RULES, TextRules
 
 MEDIA_KINDS = frozenset({"image", "video", "gifv", "audio", "unknown"})
 # A conversation whose last status was deleted has no time of its own; it sorts last.
@@ -374,6 +375,30 @@ def merge_tag_pages(
     return MergedTags(
         [union[i] for i in kept], tag_cursor("max_id", older), tag_cursor("min_id", newer)
     )
+
+
+def text_rules(data: object, *, account_id: str = "") -> TextRules:
+    """The post length rules of an Instance (v2): configuration.statuses, where servers
+    before Mastodon 4 and some forks have nothing; the defaults then stand."""
+    default = DEFAULT_RULES[Network.MASTODON]
+    f = Fields(data, entity="Instance", account_id=account_id)
+    configuration = f.optional_obj("configuration", "Instance.configuration")
+    statuses = (
+        configuration.optional_obj("statuses", "Instance.configuration.statuses")
+        if configuration is not None
+        else None
+    )
+    if statuses is None:
+        return default
+    limit = statuses.data.get("max_characters")
+    per_url = statuses.data.get("characters_reserved_per_url")
+    return TextRules(
+        limit if isinstance(limit, int) and not isinstance(limit, bool) and limit > 0
+        else default.limit,
+        per_url if isinstance(per_url, int) and not isinstance(per_url, bool) and per_url >= 0
+        else default.url_length,
+        short_remote_mentions=True,
+    )  # fmt: skip
 
 
 # --- streaming ----------------------------------------------------------------------------

@@ -185,7 +185,7 @@ class LiveStreams:
     async def streamable(self, feeds: Sequence[FeedSpec]) -> list[FeedSpec]:
         if self._hashtags is None:
             try:
-                reply = await self._api.request("GET", "/api/v2/instance")
+                reply = await self._api.request_once("/api/v2/instance")
                 self._hashtags = mp.streams_hashtags(reply.body, account_id=self._api.account_id)
             except NotFound:  # no v2: Mastodon before 4.0, Pleroma; both stream hashtags
                 self._hashtags = True

@@ -52,8 +52,8 @@ from app.model import (
 )
 from app.outbox import OutboxSender, payload
 from app.providers.base import ProviderError
-from app.providers.bluesky_text import grapheme_count
 from app.store import Store
+from app.text_length import DEFAULT_RULES, TextRules, counted_length
 from app.ui.errors import describe
 from app.ui.icons import icon, network_name
 from app.ui.saved_replies_dialog import ensure_defaults
@@ -61,9 +61,6 @@ from app.ui.timefmt import absolute_time
 
 log = logging.getLogger(__name__)
 
-# Plain character limits; exact per-network counting (graphemes, X weights) comes with
-# each provider.
-LIMITS = {Network.MASTODON: 500, Network.BLUESKY: 300, Network.X: 280}
 SAVE_DELAY_MS = 400
 # Mastodon refuses a schedule under 5 minutes ahead; a minute of margin for the send. Pantau's
 # own queue (Bluesky, X) takes any future time.
@@ -120,6 +117,10 @@ class ComposeDialog(QDialog):
         self._item: OutboxItem | None = None
         self._task: asyncio.Task[None] | None = None
         self._draft: Draft | None = None
+        self._rules: dict[str, TextRules] = {}
+        self._asking: set[str] = set()
+        self._rules_task: asyncio.Future[None] | None = None
+        self._over_text = ""
         self.setMinimumWidth(500)
         layout = QVBoxLayout(self)
         if reply is not None:
@@ -352,11 +353,10 @@ class ComposeDialog(QDialog):
 
     def _update(self) -> None:
         account = self.account()
-        limit = LIMITS.get(account.network, 500) if account else 500
-        typed = self.editor.toPlainText() + self.spoiler_edit.text()
-        # Bluesky counts what people see (an emoji with skin tone is one), as its server does.
+        rules = self._rules_for(account)
+        limit = rules.limit
+        used = counted_length(self.editor.toPlainText() + self.spoiler_edit.text(), rules)
         bluesky = account is not None and account.network is Network.BLUESKY
-        used = grapheme_count(typed) if bluesky else len(typed)
         over = used > limit
         # Bluesky has no audiences: every post is public, so the choice is not offered.
         direct = self._reply is not None and self._reply.is_direct
@@ -380,6 +380,38 @@ class ComposeDialog(QDialog):
         self.send_button.setEnabled(
             self._sender is not None and account is not None and bool(text) and not over
         )
+        # A disabled button says why (the counter alone is easy to miss).
+        self.send_button.setToolTip(
+            QCoreApplication.translate(
+                "compose", "Too long for this server: %1 characters, at most %2."
+            )
+            .replace("%1", str(used))
+            .replace("%2", str(limit))
+            if over
+            else ""
+        )
+        if over:
+            self._say(self.send_button.toolTip())
+        elif self.problem.text() == self._over_text:
+            self._say("")
+        self._over_text = self.send_button.toolTip() if over else ""
+
+    def _rules_for(self, account: Account | None) -> TextRules:
+        """The server's own rules once asked (Mastodon's limit is per server), the
+        network's defaults meanwhile."""
+        if account is None:
+            return DEFAULT_RULES[Network.MASTODON]
+        known = self._rules.get(account.id)
+        if known is not None:
+            return known
+        if self._sender is not None and account.id not in self._asking:
+            self._asking.add(account.id)
+            self._rules_task = asyncio.ensure_future(self._ask_rules(self._sender, account))
+        return DEFAULT_RULES[account.network]
+
+    async def _ask_rules(self, sender: OutboxSender, account: Account) -> None:
+        self._rules[account.id] = await sender.text_rules(account)
+        self._update()
 
     def _say(self, text: str, *, error: bool = True) -> None:
         self.problem.setStyleSheet("color: #B42318;" if error else "")
@@ -456,7 +488,16 @@ class ComposeDialog(QDialog):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_draft()
+        self._stop_asking()
         super().closeEvent(event)
+
+    def done(self, result: int) -> None:
+        self._stop_asking()
+        super().done(result)
+
+    def _stop_asking(self) -> None:
+        if self._rules_task is not None and not self._rules_task.done():
+            self._rules_task.cancel()
 
     def reject(self) -> None:
         if self._task is not None and not self._task.done():

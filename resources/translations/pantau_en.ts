@@ -439,6 +439,10 @@
             <translation>Send</translation>
         </message>
         <message>
+            <source>Too long for this server: %1 characters, at most %2.</source>
+            <translation>Too long for this server: %1 characters, at most %2.</translation>
+        </message>
+        <message>
             <source>Choose a time at least 6 minutes from now.</source>
             <translation>Choose a time at least 6 minutes from now.</translation>
         </message>

@@ -440,6 +440,10 @@
         <translation>Kirim</translation>
     </message>
     <message>
+        <source>Too long for this server: %1 characters, at most %2.</source>
+        <translation>Terlalu panjang untuk server ini: %1 karakter, paling banyak %2.</translation>
+    </message>
+    <message>
         <source>Choose a time at least 6 minutes from now.</source>
         <translation>Pilih waktu paling cepat 6 menit dari sekarang.</translation>
     </message>

@@ -427,3 +427,22 @@ def test_a_column_keeps_its_read_position_in_step_with_the_server_marker(
     assert store.read_position(state.spec.id or 0) is not None
     controller.close()
     loop.run_until_complete(services.sync.aclose())
+
+
+def test_compose_counts_with_the_servers_own_limit_and_says_why_send_is_off(
+    qtbot: QtBot, store: Store, server: FakeMastodon, loop: asyncio.AbstractEventLoop
+) -> None:
+    account = _signed_in(store, server)
+    sender = OutboxSender(store=store, providers=ServerProviders(server))
+    dialog = ComposeDialog(store=store, sender=sender, accounts=[account])
+    qtbot.addWidget(dialog)
+    dialog.editor.setPlainText("Info lelang: https://lpse.jatengprov.go.id/eproc4/lelang/123456")
+    run_until(loop, lambda: dialog.counter.text().endswith("/5000"))  # GoToSocial's limit
+    assert dialog.counter.text() == f"{len('Info lelang: ') + 25}/5000"  # a URL counts 25 there
+    dialog.editor.setPlainText("x" * 5001)
+    assert not dialog.send_button.isEnabled()
+    assert "5001" in dialog.send_button.toolTip()
+    assert "5001" in dialog.problem.text()
+    dialog.editor.setPlainText("x" * 5000)
+    assert dialog.send_button.isEnabled()
+    assert dialog.problem.text() == ""
