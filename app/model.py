@@ -165,6 +165,15 @@ class ScheduledPost:
 
 
 @dataclass(frozen=True, slots=True)
+class Attachment:
+    """A file picked for a post, with its description for people who cannot see it. It is
+    uploaded when the post is sent; until then the draft keeps the path."""
+
+    path: str
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Draft:
     """Text being written; saved as typed so nothing is lost."""
 
@@ -176,6 +185,7 @@ class Draft:
     id: int | None = None
     conversation_id: str = ""
     media_ids: tuple[str, ...] = ()
+    attachments: tuple[Attachment, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
+import mimetypes
 import uuid
 from dataclasses import dataclass, replace
 from datetime import datetime
+from pathlib import Path
 
 from app import credentials
 from app.model import (
     Account,
+    Attachment,
     Draft,
     OutboxAction,
     OutboxItem,
@@ -23,7 +27,9 @@ from app.model import (
 from app.providers.base import (
     NoProvider,
     ProviderError,
+    Rejected,
     SupportsDirectMessages,
+    SupportsMedia,
     SupportsServerSchedule,
     SupportsTextRules,
 )
@@ -32,6 +38,10 @@ from app.sync import ProviderSource
 from app.text_length import DEFAULT_RULES, TextRules
 
 log = logging.getLogger(__name__)
+
+
+class AttachmentUnreadable(Rejected):
+    """A picked file is gone or cannot be read (moved, on a removed drive)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +116,21 @@ class OutboxSender:
         except (ProviderError, credentials.CredentialsError) as exc:
             log.info("text rules of %s: %s", account.id, exc)
         return default
+
+    async def upload(self, account: Account, attachment: Attachment) -> str:
+        """Upload one picked file with its description; returns the id a Draft names."""
+        provider = await self._providers.provider(account)
+        if not isinstance(provider, SupportsMedia):
+            raise NoProvider(account.id, "attachments")
+        path = Path(attachment.path)
+        try:
+            data = await asyncio.to_thread(path.read_bytes)
+        except OSError as exc:
+            raise AttachmentUnreadable(account.id, path.name) from exc
+        mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        return await provider.upload_media(
+            data, filename=path.name, mime_type=mime, description=attachment.description
+        )
 
     async def send(self, item: OutboxItem) -> Post | ScheduledPost:
         """Send one item; a schedule returns the queued post, anything else the new post."""

@@ -12,6 +12,7 @@ import sqlite_utils
 
 from app.model import (
     Account,
+    Attachment,
     ColumnSpec,
     ColumnState,
     Draft,
@@ -238,7 +239,10 @@ _V4: Sequence[str] = (
     )""",
 )
 
-MIGRATIONS: Sequence[Sequence[str]] = (_V1, _V2, _V3, _V4)
+# Drafts keep the files picked for them (path and description), as JSON.
+_V5: Sequence[str] = ("ALTER TABLE drafts ADD COLUMN attachments_json TEXT NOT NULL DEFAULT '[]'",)
+
+MIGRATIONS: Sequence[Sequence[str]] = (_V1, _V2, _V3, _V4, _V5)
 LATEST = len(MIGRATIONS)
 
 
@@ -473,6 +477,17 @@ def draft_from_row(row: sqlite3.Row) -> Draft:
         visibility=Visibility(row["visibility"]),
         spoiler=row["spoiler"],
         id=row["id"],
+        attachments=tuple(
+            Attachment(str(a.get("path", "")), str(a.get("description", "")))
+            for a in json_list(row["attachments_json"])
+            if isinstance(a, dict) and a.get("path")
+        ),
+    )
+
+
+def attachments_json(attachments: Sequence[Attachment]) -> str:
+    return json.dumps(
+        [{"path": a.path, "description": a.description} for a in attachments], ensure_ascii=False
     )
 
 

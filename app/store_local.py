@@ -211,7 +211,9 @@ class LocalData(StoreBase):
                 "drafts",
                 {"id": draft.id, "account_id": draft.account_id, "text": draft.text,
                  "in_reply_to": draft.in_reply_to, "visibility": draft.visibility.value,
-                 "spoiler": draft.spoiler, "updated_at": stamp()},
+                 "spoiler": draft.spoiler,
+                 "attachments_json": schema.attachments_json(draft.attachments),
+                 "updated_at": stamp()},
                 ("id",),
                 returning="id",
             ).fetchone()

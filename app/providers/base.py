@@ -80,6 +80,15 @@ class TooLong(Rejected):
         self.length = length
 
 
+class AttachmentTooLarge(Rejected):
+    """A file is larger than the network takes (Bluesky: 1 MB an image)."""
+
+    def __init__(self, account_id: str, *, limit: int, size: int) -> None:
+        super().__init__(account_id, f"{size} bytes, the limit is {limit}")
+        self.limit = limit
+        self.size = size
+
+
 class DirectMessagesNotAllowed(Rejected):
     """The sign-in does not grant direct messages (a Bluesky app password made without
     "Allow access to your direct messages")."""

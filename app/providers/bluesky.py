@@ -33,6 +33,7 @@ from app.providers import bluesky_parse as bp
 from app.providers import bluesky_text as bt
 from app.providers import link_card
 from app.providers.base import (
+    AttachmentTooLarge,
     Cursor,
     DirectMessagesNotAllowed,
     NotFound,
@@ -55,6 +56,7 @@ MAX_PAGE = 100  # getTimeline, listNotifications and searchPosts take at most 10
 MAX_GAP_PAGES = 5  # pages walked down to the newest cached item on one refresh
 MAX_POSTS_PER_CALL = 25  # app.bsky.feed.getPosts
 MAX_IMAGES = 4
+MAX_IMAGE_BYTES = 1_000_000  # app.bsky.embed.images#image: maxSize
 THREAD_MESSAGES = 100
 OWN_RECENT = 25  # own records searched for a post an earlier attempt may have made
 CLOCK_SKEW = timedelta(minutes=2)
@@ -536,6 +538,8 @@ class BlueskyProvider:
     ) -> str:
         """com.atproto.repo.uploadBlob; the id a Draft keeps is the image embed entry
         (blob and alt text) the post record will carry."""
+        if len(data) > MAX_IMAGE_BYTES:
+            raise AttachmentTooLarge(self.account.id, limit=MAX_IMAGE_BYTES, size=len(data))
         blob = await self._upload_blob(data, mime_type)
         return json.dumps({"image": blob, "alt": description})
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import (
@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 from app import saved_replies
 from app.model import (
     Account,
+    Attachment,
     Draft,
     Entry,
     EntryKind,
@@ -54,6 +55,7 @@ from app.outbox import OutboxSender, payload
 from app.providers.base import ProviderError
 from app.store import Store
 from app.text_length import DEFAULT_RULES, TextRules, counted_length
+from app.ui.attachments import AttachmentList
 from app.ui.errors import describe
 from app.ui.icons import icon, network_name
 from app.ui.saved_replies_dialog import ensure_defaults
@@ -121,6 +123,7 @@ class ComposeDialog(QDialog):
         self._asking: set[str] = set()
         self._rules_task: asyncio.Future[None] | None = None
         self._over_text = ""
+        self._uploaded: dict[tuple[str, Attachment], str] = {}
         self.setMinimumWidth(500)
         layout = QVBoxLayout(self)
         if reply is not None:
@@ -133,7 +136,34 @@ class ComposeDialog(QDialog):
         self.editor.setObjectName("compose-text")
         self.editor.installEventFilter(self)
         layout.addWidget(self.editor, 1)
+        self.attachments = AttachmentList(self)
+        self.attachments.setVisible(reply is None or not reply.is_direct)  # no files in DMs
+        layout.addWidget(self.attachments)
         layout.addLayout(self._build_schedule_row())
+        self._build_bottom(layout)
+
+        self._restore_draft()
+        self._save_timer = QTimer(self)
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(SAVE_DELAY_MS)
+        self._save_timer.timeout.connect(self.save_draft)
+        self.editor.textChanged.connect(self._changed)
+        self.spoiler_edit.textChanged.connect(self._changed)
+        self.attachments.changed.connect(self._changed)
+        self.account_box.currentIndexChanged.connect(self._update)
+        self.schedule_box.toggled.connect(self._update)
+        self._update()
+        if sender is None:
+            self._say(
+                QCoreApplication.translate(
+                    "compose", "Demo: what you write is kept as a draft and never sent."
+                ),
+                error=False,
+            )
+
+    # --- building ---------------------------------------------------------------------------
+
+    def _build_bottom(self, layout: QVBoxLayout) -> None:
         self.problem = QLabel(self)
         self.problem.setObjectName("problem")
         self.problem.setWordWrap(True)
@@ -147,26 +177,6 @@ class ComposeDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.send_button.clicked.connect(self.send)
         layout.addWidget(buttons)
-
-        self._restore_draft()
-        self._save_timer = QTimer(self)
-        self._save_timer.setSingleShot(True)
-        self._save_timer.setInterval(SAVE_DELAY_MS)
-        self._save_timer.timeout.connect(self.save_draft)
-        self.editor.textChanged.connect(self._changed)
-        self.spoiler_edit.textChanged.connect(self._changed)
-        self.account_box.currentIndexChanged.connect(self._update)
-        self.schedule_box.toggled.connect(self._update)
-        self._update()
-        if sender is None:
-            self._say(
-                QCoreApplication.translate(
-                    "compose", "Demo: what you write is kept as a draft and never sent."
-                ),
-                error=False,
-            )
-
-    # --- building ---------------------------------------------------------------------------
 
     def _build_form(self, reply: ReplyTarget | None) -> QFormLayout:
         form = QFormLayout()
@@ -323,6 +333,7 @@ class ComposeDialog(QDialog):
                 self._draft = draft
                 self.editor.setPlainText(draft.text)
                 self.spoiler_edit.setText(draft.spoiler)
+                self.attachments.set_attachments(draft.attachments)
                 return
         if self._reply is not None and self._reply.entry.kind is not EntryKind.CONVERSATION:
             self.editor.setPlainText(f"@{self._reply.entry.post.author.handle.lstrip('@')} ")
@@ -340,6 +351,7 @@ class ComposeDialog(QDialog):
             spoiler=self.spoiler_edit.text().strip(),
             id=self._draft.id if self._draft is not None else None,
             conversation_id=reply.conversation_id if reply is not None else "",
+            attachments=self.attachments.attachments(),
         )
 
     def scheduled_at(self) -> datetime | None:
@@ -462,19 +474,35 @@ class ComposeDialog(QDialog):
             self._say(QCoreApplication.translate("compose", "Choose a time in the future."))
             return
         self.save_draft()
-        # A retry of the same text reuses the queued item and its idempotency key, so a
-        # post that did reach the server is not sent twice; edited text is a new post.
-        if self._item is None or self._item.payload != payload(draft, at):
-            self._item = self._sender.queue(draft, self._action(at), at=at)
-        self._task = asyncio.ensure_future(self._send(self._sender, self._item, draft))
+        self._task = asyncio.ensure_future(self._send(self._sender, draft, at))
 
-    async def _send(self, sender: OutboxSender, item: OutboxItem, draft: Draft) -> None:
+    async def _upload(self, sender: OutboxSender, draft: Draft) -> tuple[str, ...]:
+        """Upload the picked files, each once: a retry reuses what already went up, so
+        its post is the same outbox item with the same key."""
+        account = self.account()
+        assert account is not None
+        ids = []
+        for attachment in draft.attachments:
+            key = (account.id, attachment)
+            if key not in self._uploaded:
+                self._say(QCoreApplication.translate("compose", "Uploading images…"), error=False)
+                self._uploaded[key] = await sender.upload(account, attachment)
+            ids.append(self._uploaded[key])
+        return tuple(ids)
+
+    async def _send(self, sender: OutboxSender, draft: Draft, at: datetime | None) -> None:
         self.send_button.setEnabled(False)
         self.editor.setReadOnly(True)
-        self._say(QCoreApplication.translate("compose", "Sending…"), error=False)
         account = self.account()
         try:
-            result = await sender.send(item)
+            if draft.attachments:
+                draft = replace(draft, media_ids=await self._upload(sender, draft))
+            # A retry of the same text reuses the queued item and its idempotency key, so a
+            # post that did reach the server is not sent twice; edited text is a new post.
+            if self._item is None or self._item.payload != payload(draft, at):
+                self._item = sender.queue(draft, self._action(at), at=at)
+            self._say(QCoreApplication.translate("compose", "Sending…"), error=False)
+            result = await sender.send(self._item)
         except ProviderError as exc:
             self._say(describe(exc, account.label if account else "", sending=True))
             self.editor.setReadOnly(False)

@@ -7,7 +7,9 @@ from datetime import UTC, datetime
 from PySide6.QtCore import QCoreApplication
 
 from app.credentials import CredentialsError, KeyringUnavailable, SecretMissing
+from app.outbox import AttachmentUnreadable
 from app.providers.base import (
+    AttachmentTooLarge,
     AuthExpired,
     DirectMessagesNotAllowed,
     NoProvider,
@@ -55,6 +57,15 @@ def describe(
             .replace("%1", str(exc.length))
             .replace("%2", str(exc.limit))
         )
+    elif isinstance(exc, AttachmentTooLarge):
+        megabytes = f"{exc.limit / 1_000_000:g}"
+        return QCoreApplication.translate(
+            "errors", "An image is too large for this network (at most %1 MB). Pick a smaller one."
+        ).replace("%1", megabytes)
+    elif isinstance(exc, AttachmentUnreadable):
+        return QCoreApplication.translate(
+            "errors", "The file %1 cannot be read any more. Pick it again."
+        ).replace("%1", exc.detail)
     elif isinstance(exc, DirectMessagesNotAllowed):
         text = QCoreApplication.translate(
             "errors",

@@ -451,6 +451,10 @@
             <translation>Choose a time in the future.</translation>
         </message>
         <message>
+            <source>Uploading images…</source>
+            <translation>Uploading images…</translation>
+        </message>
+        <message>
             <source>Sending…</source>
             <translation>Sending…</translation>
         </message>
@@ -461,6 +465,34 @@
         <message>
             <source>Sent.</source>
             <translation>Sent.</translation>
+        </message>
+        <message>
+            <source>This file cannot be shown as an image.</source>
+            <translation>This file cannot be shown as an image.</translation>
+        </message>
+        <message>
+            <source>Describe the image for people who cannot see it</source>
+            <translation>Describe the image for people who cannot see it</translation>
+        </message>
+        <message>
+            <source>Remove this image</source>
+            <translation>Remove this image</translation>
+        </message>
+        <message>
+            <source>Add image…</source>
+            <translation>Add image…</translation>
+        </message>
+        <message>
+            <source>Add images</source>
+            <translation>Add images</translation>
+        </message>
+        <message>
+            <source>Images</source>
+            <translation>Images</translation>
+        </message>
+        <message>
+            <source>Images without a description: %1. People using a screen reader will not know what they show.</source>
+            <translation>Images without a description: %1. People using a screen reader will not know what they show.</translation>
         </message>
     </context>
     <context>
@@ -561,6 +593,14 @@
         <message>
             <source>The text is too long for this network: %1 characters, at most %2.</source>
             <translation>The text is too long for this network: %1 characters, at most %2.</translation>
+        </message>
+        <message>
+            <source>An image is too large for this network (at most %1 MB). Pick a smaller one.</source>
+            <translation>An image is too large for this network (at most %1 MB). Pick a smaller one.</translation>
+        </message>
+        <message>
+            <source>The file %1 cannot be read any more. Pick it again.</source>
+            <translation>The file %1 cannot be read any more. Pick it again.</translation>
         </message>
         <message>
             <source>The app password of %1 does not allow direct messages. Make a new one with “Allow access to your direct messages” ticked and sign in with it.</source>

@@ -452,6 +452,10 @@
         <translation>Pilih waktu yang akan datang.</translation>
     </message>
     <message>
+        <source>Uploading images…</source>
+        <translation>Mengunggah gambar…</translation>
+    </message>
+    <message>
         <source>Sending…</source>
         <translation>Mengirim…</translation>
     </message>
@@ -462,6 +466,34 @@
     <message>
         <source>Sent.</source>
         <translation>Terkirim.</translation>
+    </message>
+    <message>
+        <source>This file cannot be shown as an image.</source>
+        <translation>Berkas ini tidak dapat ditampilkan sebagai gambar.</translation>
+    </message>
+    <message>
+        <source>Describe the image for people who cannot see it</source>
+        <translation>Jelaskan gambar untuk orang yang tidak dapat melihatnya</translation>
+    </message>
+    <message>
+        <source>Remove this image</source>
+        <translation>Hapus gambar ini</translation>
+    </message>
+    <message>
+        <source>Add image…</source>
+        <translation>Tambah gambar…</translation>
+    </message>
+    <message>
+        <source>Add images</source>
+        <translation>Tambah gambar</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Gambar</translation>
+    </message>
+    <message>
+        <source>Images without a description: %1. People using a screen reader will not know what they show.</source>
+        <translation>Gambar tanpa deskripsi: %1. Pengguna pembaca layar tidak akan tahu isinya.</translation>
     </message>
 </context>
 <context>
@@ -562,6 +594,14 @@
     <message>
         <source>The text is too long for this network: %1 characters, at most %2.</source>
         <translation>Teks terlalu panjang untuk jaringan ini: %1 karakter, paling banyak %2.</translation>
+    </message>
+    <message>
+        <source>An image is too large for this network (at most %1 MB). Pick a smaller one.</source>
+        <translation>Gambar terlalu besar untuk jaringan ini (paling besar %1 MB). Pilih yang lebih kecil.</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read any more. Pick it again.</source>
+        <translation>Berkas %1 tidak dapat dibaca lagi. Pilih ulang berkasnya.</translation>
     </message>
     <message>
         <source>The app password of %1 does not allow direct messages. Make a new one with “Allow access to your direct messages” ticked and sign in with it.</source>

@@ -11,7 +11,7 @@ import httpx
 import pytest
 
 from app.model import Account, Draft, Network, Visibility
-from app.providers.base import Rejected, ServerFault, TooLong
+from app.providers.base import AttachmentTooLarge, Rejected, ServerFault, TooLong
 from app.providers.bluesky import BlueskyProvider, new_tid
 from app.providers.bluesky_xrpc import Session
 
@@ -79,3 +79,21 @@ def test_record_keys_are_tids_that_sort_by_time() -> None:
     for tid in (early, late):
         assert re.fullmatch(r"[234567abcdefghij][234567abcdefghijklmnopqrstuvwxyz]{12}", tid)
     assert early < late
+
+
+def test_an_image_over_bluesky_s_1_mb_is_refused_before_uploading() -> None:
+    requests: list[httpx.Request] = []
+    provider = offline_provider(requests)
+
+    async def main() -> None:
+        try:
+            await provider.upload_media(
+                b"\0" * 1_000_001, filename="foto.jpg", mime_type="image/jpeg", description=""
+            )
+        finally:
+            await provider.aclose()
+
+    with pytest.raises(AttachmentTooLarge) as raised:
+        asyncio.run(main())
+    assert raised.value.limit == 1_000_000
+    assert requests == []
