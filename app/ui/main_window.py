@@ -496,12 +496,17 @@ class MainWindow(QMainWindow):
         self._compose([account], ReplyTarget(entry, conversation))
 
     def _row_action(self, name: str, entry: Entry) -> None:
-        if name not in ("change", "cancel"):
+        if name not in ("change", "send", "cancel"):
             return
         if self._scheduler is None:
             self._bridge.info(
                 QCoreApplication.translate("window", "Demo: scheduled posts are not changed.")
             )
+            return
+        if name == "send":
+            post = self._store.scheduled_post(entry.entry_id)
+            if post is not None:
+                self._spawn(self._send_now([post]))
             return
         if name == "cancel":
             answer = QMessageBox.question(
@@ -558,7 +563,7 @@ class MainWindow(QMainWindow):
         """Posts whose time passed while Pantau was closed: never sent silently in bulk."""
         policy = self._settings.get("missed_posts")
         if policy == "send":
-            self._spawn(self._send_missed(posts))
+            self._spawn(self._send_now(posts))
             return
         if policy == "hold":
             self._bridge.warning(missed_notice(len(posts)))
@@ -585,7 +590,7 @@ class MainWindow(QMainWindow):
         def chosen() -> None:
             clicked = box.clickedButton()
             if clicked is send:
-                self._spawn(self._send_missed(posts))
+                self._spawn(self._send_now(posts))
             elif clicked is cancel:
                 self._spawn(self._cancel_missed(posts))
 
@@ -593,7 +598,7 @@ class MainWindow(QMainWindow):
         self.missed_box = box
         box.open()
 
-    async def _send_missed(self, posts: list[ScheduledPost]) -> None:
+    async def _send_now(self, posts: list[ScheduledPost]) -> None:
         if self._scheduler is None:
             return
         for post in posts:

@@ -74,7 +74,7 @@ class PostDelegate(QStyledItemDelegate):
     reply_requested = Signal(object)
     open_requested = Signal(str)
     action_requested = Signal(str, object)
-    """Row buttons other than reply and open: ("change" | "cancel", entry)."""
+    """Row buttons other than reply and open: ("change" | "send" | "cancel", entry)."""
 
     def __init__(
         self, parent: QWidget | None = None, *, avatars: AvatarCache | None = None
@@ -119,10 +119,11 @@ class PostDelegate(QStyledItemDelegate):
 
     def _actions(self, entry: Entry) -> list[tuple[str, str]]:
         if entry.kind is EntryKind.SCHEDULED:
-            return [
-                ("change", QCoreApplication.translate("delegate", "Change…")),
-                ("cancel", QCoreApplication.translate("delegate", "Cancel")),
-            ]
+            scheduled = [("change", QCoreApplication.translate("delegate", "Change…"))]
+            if not entry.post.remote_id:  # in Pantau's own queue: it can go out now
+                scheduled.append(("send", QCoreApplication.translate("delegate", "Send now")))
+            scheduled.append(("cancel", QCoreApplication.translate("delegate", "Cancel")))
+            return scheduled
         actions = [("reply", QCoreApplication.translate("delegate", "Reply"))]
         if entry.post.url.startswith(LINK_SCHEMES):
             actions.append(("open", QCoreApplication.translate("delegate", "Open in browser")))

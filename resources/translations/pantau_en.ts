@@ -540,6 +540,10 @@
             <translation>Change…</translation>
         </message>
         <message>
+            <source>Send now</source>
+            <translation>Send now</translation>
+        </message>
+        <message>
             <source>Cancel</source>
             <translation>Cancel</translation>
         </message>

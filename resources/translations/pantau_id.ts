@@ -541,6 +541,10 @@
         <translation>Ubah…</translation>
     </message>
     <message>
+        <source>Send now</source>
+        <translation>Kirim sekarang</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>Batalkan</translation>
     </message>

@@ -17,6 +17,7 @@ from app.settings import Settings
 from app.store import Store
 from app.ui.main_window import MainWindow
 from app.ui.messages import MessageBridge
+from app.ui.post_delegate import PostDelegate
 from tests.factories import make_post
 from tests.fakes import FakeProvider, FakeProviders
 
@@ -104,4 +105,29 @@ def test_hold_keeps_them_in_the_scheduled_column_without_asking(
     assert held is not None
     assert held.state is ScheduleState.FAILED
     assert server.sent == []
+    loop.run_until_complete(window.aclose())
+
+
+def test_send_now_from_the_scheduled_column_is_offered_for_local_posts_only(
+    store: Store, qtbot: QtBot, loop: asyncio.AbstractEventLoop
+) -> None:
+    window, server, _missed = window_with_missed(qtbot, store, "hold")
+    later = datetime.now(UTC) + timedelta(days=2)
+    local = store.add_scheduled(ScheduledPost(0, ACCOUNT.id, "Rapat minggu depan", later))
+    on_server = store.add_scheduled(
+        ScheduledPost(0, ACCOUNT.id, "Di antrean server", later, remote_id="108")
+    )
+    entries = {e.entry_id: e for e in store.scheduled_entries([], before=None, limit=10)}
+    delegate = PostDelegate()
+    assert [n for n, _ in delegate._actions(entries[local])] == ["change", "send", "cancel"]
+    assert [n for n, _ in delegate._actions(entries[on_server])] == ["change", "cancel"]
+
+    async def act() -> None:
+        window._row_action("send", entries[local])
+
+    loop.run_until_complete(act())
+    until(loop, lambda: server.sent == ["Rapat minggu depan"])
+    sent = store.scheduled_post(local)
+    assert sent is not None
+    assert sent.state is ScheduleState.SENT
     loop.run_until_complete(window.aclose())
