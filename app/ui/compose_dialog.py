@@ -116,7 +116,9 @@ class ComposeDialog(QDialog):
         self._sender = sender
         self._accounts = list(accounts)
         self._reply = reply
-        self._item: OutboxItem | None = None
+        self._items: dict[str, OutboxItem] = {}  # by account: what a retry sends again
+        self._done: set[str] = set()  # accounts this post already went out from
+        self._results: list[object] = []
         self._task: asyncio.Task[None] | None = None
         self._draft: Draft | None = None
         self._rules: dict[str, TextRules] = {}
@@ -136,6 +138,9 @@ class ComposeDialog(QDialog):
         self.editor.setObjectName("compose-text")
         self.editor.installEventFilter(self)
         layout.addWidget(self.editor, 1)
+        self.variants: dict[Network, QPlainTextEdit] = {}
+        self.variants_box = QVBoxLayout()
+        layout.addLayout(self.variants_box)
         self.attachments = AttachmentList(self)
         self.attachments.setVisible(reply is None or not reply.is_direct)  # no files in DMs
         layout.addWidget(self.attachments)
@@ -150,9 +155,9 @@ class ComposeDialog(QDialog):
         self.editor.textChanged.connect(self._changed)
         self.spoiler_edit.textChanged.connect(self._changed)
         self.attachments.changed.connect(self._changed)
-        self.account_box.currentIndexChanged.connect(self._update)
+        self.account_box.currentIndexChanged.connect(self._also_changed)
         self.schedule_box.toggled.connect(self._update)
-        self._update()
+        self._also_changed()
         if sender is None:
             self._say(
                 QCoreApplication.translate(
@@ -186,6 +191,20 @@ class ComposeDialog(QDialog):
             self.account_box.addItem(icon(account.network.value), label, account.id)
         self.account_box.setEnabled(reply is None and len(self._accounts) > 1)
         form.addRow(QCoreApplication.translate("compose", "From:"), self.account_box)
+        # Cross-posting: a new post may also go out from other accounts (not a reply,
+        # which belongs to the conversation it answers).
+        self.also: dict[str, QCheckBox] = {}
+        also_row = QHBoxLayout()
+        for account in self._accounts if reply is None else ():
+            box = QCheckBox(account.label, self)
+            box.setIcon(icon(account.network.value))
+            box.toggled.connect(self._also_changed)
+            self.also[account.id] = box
+            also_row.addWidget(box)
+        also_row.addStretch(1)
+        self.also_label = QLabel(QCoreApplication.translate("compose", "Also post from:"), self)
+        form.addRow(self.also_label, also_row)
+        self.also_label.setVisible(len(self.also) > 1)
         self.visibility_box = QComboBox(self)
         for value, name in _visibility_names():
             self.visibility_box.addItem(name, value.value)
@@ -244,6 +263,63 @@ class ComposeDialog(QDialog):
         row.addWidget(self.saved_button)
         row.addWidget(self.counter)
         return row
+
+    # --- cross-posting ----------------------------------------------------------------------
+
+    def targets(self) -> list[Account]:
+        """The accounts this post goes out from: the "From" one first."""
+        main = self.account()
+        if main is None:
+            return []
+        others = [
+            a for a in self._accounts
+            if a.id != main.id and a.id in self.also and self.also[a.id].isChecked()
+        ]  # fmt: skip
+        return [main, *others]
+
+    def _also_changed(self) -> None:
+        main = self.account()
+        for account_id, box in self.also.items():
+            # The "From" account always posts; its own box is not offered.
+            is_main = main is not None and account_id == main.id
+            box.setVisible(len(self.also) > 1 and not is_main)
+            if is_main and box.isChecked():
+                box.blockSignals(True)
+                box.setChecked(False)
+                box.blockSignals(False)
+        wanted = {a.network for a in self.targets()[1:]} - ({main.network} if main else set())
+        for network in list(self.variants):
+            if network not in wanted:
+                editor = self.variants.pop(network)
+                holder = editor.parentWidget()
+                if holder is not None:
+                    holder.setParent(None)
+                    holder.deleteLater()
+        for network in sorted(wanted - set(self.variants), key=lambda n: n.value):
+            holder = QWidget(self)
+            column = QVBoxLayout(holder)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.addWidget(
+                QLabel(
+                    QCoreApplication.translate(
+                        "compose", "Text for %1 (leave empty to post the same text):"
+                    ).replace("%1", network_name(network)),
+                    holder,
+                )
+            )
+            editor = QPlainTextEdit(holder)
+            editor.setMaximumHeight(90)
+            editor.textChanged.connect(self._update)
+            column.addWidget(editor)
+            self.variants[network] = editor
+            self.variants_box.addWidget(holder)
+        self._update()
+
+    def text_for(self, account: Account) -> str:
+        """The account's network's own wording, if one was written, else the main text."""
+        variant = self.variants.get(account.network)
+        own = variant.toPlainText() if variant is not None else ""
+        return own if own.strip() else self.editor.toPlainText()
 
     # --- saved replies ----------------------------------------------------------------------
 
@@ -365,10 +441,18 @@ class ComposeDialog(QDialog):
 
     def _update(self) -> None:
         account = self.account()
-        rules = self._rules_for(account)
-        limit = rules.limit
-        used = counted_length(self.editor.toPlainText() + self.spoiler_edit.text(), rules)
-        bluesky = account is not None and account.network is Network.BLUESKY
+        spoiler = self.spoiler_edit.text()
+        targets = self.targets()
+        counts: list[tuple[Account, int, int]] = []
+        for target in targets:
+            rules = self._rules_for(target)
+            counts.append(
+                (target, counted_length(self.text_for(target) + spoiler, rules), rules.limit)
+            )
+        worst = max(counts, key=lambda c: c[1] - c[2], default=None)
+        used, limit = (worst[1], worst[2]) if worst else (0, self._rules_for(None).limit)
+        # One Bluesky target makes the whole post public (Bluesky has no audiences).
+        bluesky = any(t.network is Network.BLUESKY for t in targets)
         over = used > limit
         # Bluesky has no audiences: every post is public, so the choice is not offered.
         direct = self._reply is not None and self._reply.is_direct
@@ -380,7 +464,12 @@ class ComposeDialog(QDialog):
             if bluesky and not direct
             else ""
         )
-        self.counter.setText(f"{used}/{limit}")
+        networks = {target.network for target, _, _ in counts}
+        self.counter.setText(
+            " · ".join(f"{network_name(t.network)} {n}/{m}" for t, n, m in counts)
+            if len(networks) > 1
+            else f"{used}/{limit}"
+        )
         self.counter.setStyleSheet("color: #B42318;" if over else "")
         self.schedule_time.setEnabled(self.schedule_box.isChecked())
         self.send_button.setText(
@@ -476,11 +565,11 @@ class ComposeDialog(QDialog):
         self.save_draft()
         self._task = asyncio.ensure_future(self._send(self._sender, draft, at))
 
-    async def _upload(self, sender: OutboxSender, draft: Draft) -> tuple[str, ...]:
-        """Upload the picked files, each once: a retry reuses what already went up, so
-        its post is the same outbox item with the same key."""
-        account = self.account()
-        assert account is not None
+    async def _upload(
+        self, sender: OutboxSender, account: Account, draft: Draft
+    ) -> tuple[str, ...]:
+        """Upload the picked files to the account's server, each once: a retry reuses what
+        already went up, so its post is the same outbox item with the same key."""
         ids = []
         for attachment in draft.attachments:
             key = (account.id, attachment)
@@ -491,27 +580,42 @@ class ComposeDialog(QDialog):
         return tuple(ids)
 
     async def _send(self, sender: OutboxSender, draft: Draft, at: datetime | None) -> None:
+        """Send from each target account in turn. One that went out is not sent again by a
+        retry (its box is unticked); one that failed keeps its box, and the text stays."""
         self.send_button.setEnabled(False)
         self.editor.setReadOnly(True)
-        account = self.account()
-        try:
-            if draft.attachments:
-                draft = replace(draft, media_ids=await self._upload(sender, draft))
-            # A retry of the same text reuses the queued item and its idempotency key, so a
-            # post that did reach the server is not sent twice; edited text is a new post.
-            if self._item is None or self._item.payload != payload(draft, at):
-                self._item = sender.queue(draft, self._action(at), at=at)
-            self._say(QCoreApplication.translate("compose", "Sending…"), error=False)
-            result = await sender.send(self._item)
-        except ProviderError as exc:
-            self._say(describe(exc, account.label if account else "", sending=True))
+        failures: list[str] = []
+        for account in self.targets():
+            if account.id in self._done:
+                continue
+            own = replace(draft, account_id=account.id, text=self.text_for(account))
+            try:
+                if own.attachments:
+                    own = replace(own, media_ids=await self._upload(sender, account, own))
+                # A retry of the same text reuses the queued item and its idempotency key, so
+                # a post that did reach the server is not sent twice; edited text is new.
+                item = self._items.get(account.id)
+                if item is None or item.payload != payload(own, at):
+                    item = sender.queue(own, self._action(at), at=at)
+                    self._items[account.id] = item
+                self._say(QCoreApplication.translate("compose", "Sending…"), error=False)
+                self._results.append(await sender.send(item))
+            except ProviderError as exc:
+                failures.append(describe(exc, account.label, sending=True))
+                continue
+            self._done.add(account.id)  # out: a retry leaves it alone
+            if account.id in self.also and account.id != draft.account_id:
+                self.also[account.id].setChecked(False)
+        if failures:
+            self._say("\n".join(failures))
             self.editor.setReadOnly(False)
             self._update()
             return
         if self._draft is not None and self._draft.id is not None:
             self._store.delete_draft(self._draft.id)
             self._draft = None
-        self.sent.emit(result)
+        for result in self._results:
+            self.sent.emit(result)
         self.accept()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -387,6 +387,10 @@
             <translation>From:</translation>
         </message>
         <message>
+            <source>Also post from:</source>
+            <translation>Also post from:</translation>
+        </message>
+        <message>
             <source>Direct message</source>
             <translation>Direct message</translation>
         </message>
@@ -417,6 +421,10 @@
         <message>
             <source>Or type /keyword and press Tab</source>
             <translation>Or type /keyword and press Tab</translation>
+        </message>
+        <message>
+            <source>Text for %1 (leave empty to post the same text):</source>
+            <translation>Text for %1 (leave empty to post the same text):</translation>
         </message>
         <message>
             <source>No saved replies yet</source>

@@ -388,6 +388,10 @@
         <translation>Dari:</translation>
     </message>
     <message>
+        <source>Also post from:</source>
+        <translation>Kirim juga dari:</translation>
+    </message>
+    <message>
         <source>Direct message</source>
         <translation>Pesan langsung</translation>
     </message>
@@ -418,6 +422,10 @@
     <message>
         <source>Or type /keyword and press Tab</source>
         <translation>Atau ketik /katakunci lalu tekan Tab</translation>
+    </message>
+    <message>
+        <source>Text for %1 (leave empty to post the same text):</source>
+        <translation>Teks untuk %1 (kosongkan untuk memakai teks yang sama):</translation>
     </message>
     <message>
         <source>No saved replies yet</source>
