@@ -145,6 +145,8 @@ class ComposeDialog(QDialog):
         self.attachments.setVisible(reply is None or not reply.is_direct)  # no files in DMs
         layout.addWidget(self.attachments)
         layout.addLayout(self._build_schedule_row())
+        # Its own line: with several networks it names each with its count.
+        layout.addWidget(self.counter)
         self._build_bottom(layout)
 
         self._restore_draft()
@@ -261,7 +263,6 @@ class ComposeDialog(QDialog):
         row.addWidget(self.schedule_time)
         row.addStretch(1)
         row.addWidget(self.saved_button)
-        row.addWidget(self.counter)
         return row
 
     # --- cross-posting ----------------------------------------------------------------------
