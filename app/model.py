@@ -186,6 +186,7 @@ class Draft:
     conversation_id: str = ""
     media_ids: tuple[str, ...] = ()
     attachments: tuple[Attachment, ...] = ()
+    language: str = ""  # ISO 639-1 ("id", "en", "jv"); empty: the server guesses
 
 
 @dataclass(frozen=True, slots=True)

@@ -62,6 +62,7 @@ def payload(draft: Draft, at: datetime | None = None) -> str:
             "visibility": draft.visibility.value,
             "spoiler": draft.spoiler,
             "media_ids": list(draft.media_ids),
+            "language": draft.language,
             "at": at.isoformat() if at is not None else None,
         },
         ensure_ascii=False,
@@ -80,6 +81,7 @@ def parse_payload(text: str) -> Outgoing:
         spoiler=str(data.get("spoiler", "")),
         conversation_id=str(data.get("conversation_id", "")),
         media_ids=tuple(str(m) for m in data.get("media_ids", ())),
+        language=str(data.get("language", "")),
     )
     return Outgoing(draft, datetime.fromisoformat(at) if isinstance(at, str) else None)
 

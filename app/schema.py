@@ -242,7 +242,10 @@ _V4: Sequence[str] = (
 # Drafts keep the files picked for them (path and description), as JSON.
 _V5: Sequence[str] = ("ALTER TABLE drafts ADD COLUMN attachments_json TEXT NOT NULL DEFAULT '[]'",)
 
-MIGRATIONS: Sequence[Sequence[str]] = (_V1, _V2, _V3, _V4, _V5)
+# The language a draft is written in (ISO 639-1), sent with the post.
+_V6: Sequence[str] = ("ALTER TABLE drafts ADD COLUMN language TEXT NOT NULL DEFAULT ''",)
+
+MIGRATIONS: Sequence[Sequence[str]] = (_V1, _V2, _V3, _V4, _V5, _V6)
 LATEST = len(MIGRATIONS)
 
 
@@ -477,6 +480,7 @@ def draft_from_row(row: sqlite3.Row) -> Draft:
         visibility=Visibility(row["visibility"]),
         spoiler=row["spoiler"],
         id=row["id"],
+        language=row["language"],
         attachments=tuple(
             Attachment(str(a.get("path", "")), str(a.get("description", "")))
             for a in json_list(row["attachments_json"])

@@ -213,6 +213,7 @@ class LocalData(StoreBase):
                  "in_reply_to": draft.in_reply_to, "visibility": draft.visibility.value,
                  "spoiler": draft.spoiler,
                  "attachments_json": schema.attachments_json(draft.attachments),
+                 "language": draft.language,
                  "updated_at": stamp()},
                 ("id",),
                 returning="id",

@@ -378,6 +378,8 @@ class BlueskyProvider:
             "text": text,
             "createdAt": _iso(self._clock()),
         }
+        if draft.language:
+            record["langs"] = [draft.language]
         facets = await self._facets(text)
         if facets:
             record["facets"] = facets

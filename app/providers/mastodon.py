@@ -264,6 +264,8 @@ class MastodonProvider:
             body["sensitive"] = True
         if draft.media_ids:
             body["media_ids"] = list(draft.media_ids)
+        if draft.language:
+            body["language"] = draft.language
         return body
 
     def _first_attempt(self, key: str, retry_since: datetime | None) -> datetime | None:

@@ -69,6 +69,20 @@ SAVE_DELAY_MS = 400
 MIN_SCHEDULE_AHEAD = timedelta(minutes=6)
 
 
+LANGUAGES = (
+    ("Bahasa Indonesia", "id"),
+    ("English", "en"),
+    ("Basa Jawa", "jv"),
+    ("Basa Sunda", "su"),
+)
+
+
+def default_language() -> str:
+    """The interface's language when it is one a post can carry, else Indonesian."""
+    code = QLocale().name().split("_")[0]
+    return code if code in {c for _, c in LANGUAGES} else "id"
+
+
 @dataclass(frozen=True, slots=True)
 class ReplyTarget:
     """What a reply answers: a post, or a direct-message conversation."""
@@ -218,6 +232,18 @@ class ComposeDialog(QDialog):
         elif reply is not None:
             self._select(self.visibility_box, reply.entry.post.visibility.value)
         form.addRow(QCoreApplication.translate("compose", "Who can see it:"), self.visibility_box)
+        self.language_box = QComboBox(self)
+        # Language names in their own language, so whoever writes finds theirs.
+        for name, code in LANGUAGES:
+            self.language_box.addItem(name, code)
+        self.language_box.addItem(QCoreApplication.translate("compose", "Not set"), "")
+        self._select(self.language_box, default_language())
+        self.language_box.setToolTip(
+            QCoreApplication.translate(
+                "compose", "Sent with the post so readers' filters and translation work."
+            )
+        )
+        form.addRow(QCoreApplication.translate("compose", "Language:"), self.language_box)
         self.spoiler_edit = QLineEdit(self)
         self.spoiler_edit.setPlaceholderText(
             QCoreApplication.translate("compose", "Optional, e.g. a sensitive complaint")
@@ -410,6 +436,7 @@ class ComposeDialog(QDialog):
                 self._draft = draft
                 self.editor.setPlainText(draft.text)
                 self.spoiler_edit.setText(draft.spoiler)
+                self._select(self.language_box, draft.language)
                 self.attachments.set_attachments(draft.attachments)
                 return
         if self._reply is not None and self._reply.entry.kind is not EntryKind.CONVERSATION:
@@ -429,6 +456,7 @@ class ComposeDialog(QDialog):
             id=self._draft.id if self._draft is not None else None,
             conversation_id=reply.conversation_id if reply is not None else "",
             attachments=self.attachments.attachments(),
+            language=str(self.language_box.currentData()),
         )
 
     def scheduled_at(self) -> datetime | None:

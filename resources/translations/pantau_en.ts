@@ -399,6 +399,18 @@
             <translation>Who can see it:</translation>
         </message>
         <message>
+            <source>Not set</source>
+            <translation>Not set</translation>
+        </message>
+        <message>
+            <source>Sent with the post so readers' filters and translation work.</source>
+            <translation>Sent with the post so readers' filters and translation work.</translation>
+        </message>
+        <message>
+            <source>Language:</source>
+            <translation>Language:</translation>
+        </message>
+        <message>
             <source>Optional, e.g. a sensitive complaint</source>
             <translation>Optional, e.g. a sensitive complaint</translation>
         </message>

@@ -400,6 +400,18 @@
         <translation>Siapa yang bisa melihat:</translation>
     </message>
     <message>
+        <source>Not set</source>
+        <translation>Tidak diatur</translation>
+    </message>
+    <message>
+        <source>Sent with the post so readers&apos; filters and translation work.</source>
+        <translation>Dikirim bersama postingan agar filter dan terjemahan pembaca berfungsi.</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Bahasa:</translation>
+    </message>
+    <message>
         <source>Optional, e.g. a sensitive complaint</source>
         <translation>Opsional, misalnya aduan yang sensitif</translation>
     </message>

@@ -546,7 +546,7 @@ def test_a_post_with_an_image_keeps_its_alt_text(desk: Desk) -> None:
                 PNG, filename="peta.png", mime_type="image/png", description="Peta banjir Semarang"
             )
             post = await bluesky.publish(
-                Draft(account.id, text, media_ids=(media,)), idempotency_key="m1"
+                Draft(account.id, text, media_ids=(media,), language="id"), idempotency_key="m1"
             )
             return post.remote_id
         finally:
@@ -555,6 +555,7 @@ def test_a_post_with_an_image_keeps_its_alt_text(desk: Desk) -> None:
     uri = run(main())
     record = record_of(desk.network, uri)
     models.AppBskyFeedPost.Record.model_validate(record)
+    assert record["langs"] == ["id"]
     embed = record["embed"]
     assert isinstance(embed, dict)
     assert embed["$type"] == "app.bsky.embed.images"

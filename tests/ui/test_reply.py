@@ -32,6 +32,8 @@ def test_typed_reply_survives_closing_and_reopening(qtbot: QtBot, demo_store: St
     entry = _mention(demo_store)
     first = _dialog(qtbot, demo_store, entry, None)
     assert first.editor.toPlainText().startswith("@")
+    assert first.language_box.currentData() == "id"  # Indonesian unless the UI is not
+    first.language_box.setCurrentIndex(first.language_box.findData("jv"))
     first.editor.setPlainText("Silakan unggah ulang dokumen penawaran sebelum pukul 16.00.")
     qtbot.waitUntil(lambda: len(demo_store.drafts()) == 1)  # saved while typing
     first.deleteLater()  # the window vanishes as in a crash: no close handler runs
@@ -40,6 +42,7 @@ def test_typed_reply_survives_closing_and_reopening(qtbot: QtBot, demo_store: St
     assert again.editor.toPlainText() == (
         "Silakan unggah ulang dokumen penawaran sebelum pukul 16.00."
     )
+    assert again.language_box.currentData() == "jv"  # the draft keeps its language
     assert not again.send_button.isEnabled()  # demo: never sent
 
 

@@ -211,6 +211,7 @@ async def scenario(check: ContractCheck) -> None:
         spoiler="Jalan",
         media_ids=(media,),
         visibility=Visibility.UNLISTED,
+        language="id",
     )
     server.fail_next(exc=httpx.ReadTimeout, after=True, path="/api/v1/statuses")
     with pytest.raises(Exception, match="ReadTimeout"):

@@ -337,7 +337,12 @@ def test_publish_with_spoiler_media_and_unlisted(
         provider.upload_media(b"png", filename="a.png", mime_type="image/png", description="foto")
     )
     draft = Draft(
-        ACCOUNT_ID, "Kecelakaan", visibility=Visibility.UNLISTED, spoiler="CW", media_ids=(media,)
+        ACCOUNT_ID,
+        "Kecelakaan",
+        visibility=Visibility.UNLISTED,
+        spoiler="CW",
+        media_ids=(media,),
+        language="id",
     )
     post = run(provider.publish(draft, idempotency_key="key-2"))
     assert sent_json(server.requests[-1]) == {
@@ -346,6 +351,7 @@ def test_publish_with_spoiler_media_and_unlisted(
         "spoiler_text": "CW",
         "sensitive": True,
         "media_ids": [media],
+        "language": "id",
     }
     assert post.spoiler == "CW"
     assert [m.description for m in post.media] == ["foto"]
