@@ -245,7 +245,10 @@ _V5: Sequence[str] = ("ALTER TABLE drafts ADD COLUMN attachments_json TEXT NOT N
 # The language a draft is written in (ISO 639-1), sent with the post.
 _V6: Sequence[str] = ("ALTER TABLE drafts ADD COLUMN language TEXT NOT NULL DEFAULT ''",)
 
-MIGRATIONS: Sequence[Sequence[str]] = (_V1, _V2, _V3, _V4, _V5, _V6)
+# Mention completion looks people up by the start of their handle, in any case.
+_V7: Sequence[str] = ("CREATE INDEX people_handle ON people (network, handle COLLATE NOCASE)",)
+
+MIGRATIONS: Sequence[Sequence[str]] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7)
 LATEST = len(MIGRATIONS)
 
 

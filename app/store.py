@@ -11,6 +11,8 @@ from app.model import (
     Account,
     Conversation,
     Entry,
+    Network,
+    Person,
     Post,
 )
 from app.schema import POST_COLUMNS, placeholders, stamp, to_iso, to_ms
@@ -129,6 +131,20 @@ class Store(LocalData):
                 (author_id,),
             )
         return keys
+
+    def people_starting(self, network: Network, prefix: str, *, limit: int = 8) -> list[Person]:
+        """Cached people of a network whose handle starts with `prefix` (any case), for
+        completing a mention; a range on the people_handle index, never a scan."""
+        prefix = prefix.lstrip("@")
+        if not prefix:
+            return []
+        return self._select(
+            """SELECT * FROM people WHERE network = ?
+                AND handle COLLATE NOCASE >= ? AND handle COLLATE NOCASE < ?
+            ORDER BY handle COLLATE NOCASE LIMIT ?""",
+            (network.value, prefix, prefix + "\U0010ffff", limit),
+            lambda row: schema.person_from_dict(dict(row)),
+        )
 
     # posts and feeds
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
@@ -15,6 +16,7 @@ from PySide6.QtCore import (
     QEvent,
     QLocale,
     QObject,
+    QStringListModel,
     Qt,
     QTimer,
     Signal,
@@ -23,6 +25,7 @@ from PySide6.QtGui import QCloseEvent, QKeyEvent, QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QCompleter,
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
@@ -75,6 +78,12 @@ LANGUAGES = (
     ("Basa Jawa", "jv"),
     ("Basa Sunda", "su"),
 )
+
+
+_MENTION_BEFORE_CURSOR = re.compile(r"(?:^|(?<=\s))@([\w.-]+(?:@[\w.-]*)?)$")
+_COMPLETER_KEYS = (
+    Qt.Key.Key_Enter, Qt.Key.Key_Return, Qt.Key.Key_Escape, Qt.Key.Key_Tab, Qt.Key.Key_Backtab,
+)  # fmt: skip
 
 
 def default_language() -> str:
@@ -152,6 +161,7 @@ class ComposeDialog(QDialog):
         self.editor.setObjectName("compose-text")
         self.editor.installEventFilter(self)
         layout.addWidget(self.editor, 1)
+        self._build_completer()
         self.variants: dict[Network, QPlainTextEdit] = {}
         self.variants_box = QVBoxLayout()
         layout.addLayout(self.variants_box)
@@ -291,6 +301,52 @@ class ComposeDialog(QDialog):
         row.addWidget(self.saved_button)
         return row
 
+    # --- mention completion -----------------------------------------------------------------
+
+    def _build_completer(self) -> None:
+        self.completer = QCompleter(self)
+        self._people = QStringListModel(self)
+        self.completer.setModel(self._people)
+        self.completer.setWidget(self.editor)
+        self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        self.completer.activated.connect(self.complete_mention)
+        popup = self.completer.popup()
+        assert popup is not None  # QCompleter makes its popup on first ask
+        self.suggestions = popup
+        self.editor.textChanged.connect(self._suggest_people)
+
+    def _mention_typed(self) -> tuple[int, str] | None:
+        cursor = self.editor.textCursor().position()
+        match = _MENTION_BEFORE_CURSOR.search(self.editor.toPlainText()[:cursor])
+        return (match.start(), match.group(1)) if match else None
+
+    def _suggest_people(self) -> None:
+        """People Pantau has seen on this network whose handle starts as typed after "@"."""
+        typed = self._mention_typed()
+        account = self.account()
+        if typed is None or account is None:
+            self.suggestions.hide()
+            return
+        people = self._store.people_starting(account.network, typed[1])
+        if not people:
+            self.suggestions.hide()
+            return
+        self._people.setStringList([f"@{p.handle} — {p.display_name}" for p in people])
+        rect = self.editor.cursorRect()
+        rect.setWidth(360)
+        self.completer.complete(rect)
+
+    def complete_mention(self, choice: str) -> None:
+        typed = self._mention_typed()
+        if typed is None:
+            return
+        handle = choice.split(" — ", 1)[0]
+        cursor = self.editor.textCursor()
+        cursor.setPosition(typed[0], QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText(handle + " ")
+        self.editor.setTextCursor(cursor)
+        self.suggestions.hide()
+
     # --- cross-posting ----------------------------------------------------------------------
 
     def targets(self) -> list[Account]:
@@ -388,7 +444,17 @@ class ComposeDialog(QDialog):
         self.editor.setFocus()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Tab after "/keyword" inserts that saved reply."""
+        """Tab after "/keyword" inserts that saved reply. While people are suggested, the
+        keys that choose one belong to the list."""
+        if (
+            watched is self.editor
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and self.suggestions.isVisible()
+            and event.key() in _COMPLETER_KEYS
+        ):
+            event.ignore()
+            return True
         if (
             watched is self.editor
             and event.type() == QEvent.Type.KeyPress
