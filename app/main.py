@@ -29,6 +29,7 @@ from app.ui.gc_guard import MainThreadCollector
 from app.ui.i18n import choose_language, install_translators
 from app.ui.main_window import MainWindow
 from app.ui.messages import MessageBridge
+from app.ui.timefmt import set_office_zone
 
 log = logging.getLogger("pantau")
 
@@ -118,6 +119,7 @@ async def run(args: argparse.Namespace, app: QApplication, crash: CrashHandler) 
     settings = Settings(store)
     language = args.lang or choose_language(settings.get("language"), QLocale.system())
     translators = install_translators(app, language)
+    set_office_zone(settings.get("timezone"))
     providers = None if args.demo else AccountProviders()
     if not args.demo:
         load_providers()

@@ -35,6 +35,12 @@ OPTIONS: dict[str, Option] = {
             "How often columns fetch new posts when the network offers no stream.",
         ),
         Option(
+            "timezone",
+            "Asia/Jakarta",
+            ("Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura", "system"),
+            "The office's time zone, in which scheduled times are picked and shown.",
+        ),
+        Option(
             "missed_posts",
             "ask",
             ("ask", "send", "hold"),

@@ -12,7 +12,6 @@ from datetime import UTC, datetime, timedelta
 from PySide6.QtCore import (
     QCoreApplication,
     QDate,
-    QDateTime,
     QEvent,
     QLocale,
     QObject,
@@ -62,7 +61,7 @@ from app.ui.attachments import AttachmentList
 from app.ui.errors import describe
 from app.ui.icons import icon, network_name
 from app.ui.saved_replies_dialog import ensure_defaults
-from app.ui.timefmt import absolute_time
+from app.ui.timefmt import absolute_time, pick_in_office_zone
 
 log = logging.getLogger(__name__)
 
@@ -283,7 +282,7 @@ class ComposeDialog(QDialog):
         self.schedule_time = QDateTimeEdit(self)
         self.schedule_time.setCalendarPopup(True)
         start = int((datetime.now(UTC) + timedelta(hours=1)).timestamp()) // 60 * 60
-        self.schedule_time.setDateTime(QDateTime.fromSecsSinceEpoch(start))
+        pick_in_office_zone(self.schedule_time, datetime.fromtimestamp(start, UTC))
         self.schedule_box.setVisible(self._reply is None)
         self.schedule_time.setVisible(self._reply is None)
         self.counter = QLabel(self)

@@ -46,7 +46,7 @@ from app.ui.schedule_edit_dialog import ScheduleEditDialog
 from app.ui.settings_dialog import SettingsDialog
 from app.ui.signin_base import SignInDialog
 from app.ui.thread_dialog import ThreadDialog
-from app.ui.timefmt import absolute_time
+from app.ui.timefmt import absolute_time, set_office_zone
 
 log = logging.getLogger(__name__)
 
@@ -124,9 +124,9 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         self._offline_feeds: set[str] = set()
         self._offline_shown = False
+        settings.on_changed(self._setting_changed)
         if self._sync is not None:
             self._sync.add_listener(self._sync_result)
-            settings.on_changed(self._setting_changed)
         bridge.flush()
 
     # --- building -------------------------------------------------------------------------
@@ -345,6 +345,9 @@ class MainWindow(QMainWindow):
             )
 
     def _setting_changed(self, name: str) -> None:
+        if name == "timezone":
+            set_office_zone(self._settings.get("timezone"))
+            self._tick()  # scheduled times are shown in the new zone at once
         if name == "refresh_minutes" and self._sync is not None:
             minutes = int(self._settings.get("refresh_minutes"))
             self._sync.set_interval(timedelta(minutes=minutes))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from PySide6.QtCore import QCoreApplication, QDateTime
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDateTimeEdit,
     QDialogButtonBox,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.checked_dialog import CheckedDialog
+from app.ui.timefmt import pick_in_office_zone
 
 MIN_AHEAD = timedelta(minutes=6)
 
@@ -32,7 +33,7 @@ class ScheduleEditDialog(CheckedDialog):
         form = QFormLayout()
         self.when = QDateTimeEdit(self)
         self.when.setCalendarPopup(True)
-        self.when.setDateTime(QDateTime.fromSecsSinceEpoch(int(current.timestamp())))
+        pick_in_office_zone(self.when, current)
         form.addRow(QCoreApplication.translate("schedule_edit", "Goes out at:"), self.when)
         layout.addLayout(form)
         self.problem = QLabel(self)

@@ -39,6 +39,19 @@ class SettingsDialog(QDialog):
             self.refresh.addItem(text, str(minutes))
         self.refresh.setCurrentIndex(max(0, self.refresh.findData(settings.get("refresh_minutes"))))
         form.addRow(QCoreApplication.translate("settings", "Fetch new posts:"), self.refresh)
+        self.timezone = QComboBox(self)
+        for text, value in (
+            (QCoreApplication.translate("settings", "WIB (Western Indonesia, Jakarta)"),
+             "Asia/Jakarta"),
+            (QCoreApplication.translate("settings", "WITA (Central Indonesia, Makassar)"),
+             "Asia/Makassar"),
+            (QCoreApplication.translate("settings", "WIT (Eastern Indonesia, Jayapura)"),
+             "Asia/Jayapura"),
+            (QCoreApplication.translate("settings", "Same as the computer"), "system"),
+        ):  # fmt: skip
+            self.timezone.addItem(text, value)
+        self.timezone.setCurrentIndex(max(0, self.timezone.findData(settings.get("timezone"))))
+        form.addRow(QCoreApplication.translate("settings", "Office time zone:"), self.timezone)
         self.missed = QComboBox(self)
         for text, value in (
             (QCoreApplication.translate("settings", "ask me"), "ask"),
@@ -76,4 +89,5 @@ class SettingsDialog(QDialog):
         self._settings.set("language", str(self.language.currentData()))
         self._settings.set("refresh_minutes", str(self.refresh.currentData()))
         self._settings.set("missed_posts", str(self.missed.currentData()))
+        self._settings.set("timezone", str(self.timezone.currentData()))
         super().accept()

@@ -1,10 +1,44 @@
-"""Short relative times ("5 mnt", "2 jam") in the UI language."""
+"""Times in the UI language: short relative ages ("5 mnt", "2 jam"), and full dates and
+times in the office's time zone (WIB, WITA or WIT), whatever the PC's clock is set to."""
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
+from PySide6.QtCore import QByteArray, QCoreApplication, QDate, QDateTime, QLocale, QTime, QTimeZone
+from PySide6.QtWidgets import QDateTimeEdit
+
+OFFICE_ZONES = {"Asia/Jakarta": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}
+"""Indonesia's three zones and what people call them; "system" follows the PC."""
+
+_office = QTimeZone.systemTimeZone()
+_office_label = ""
+
+
+def set_office_zone(name: str) -> None:
+    """The zone scheduled times are shown and picked in (setting `timezone`)."""
+    global _office, _office_label
+    zone = QTimeZone(QByteArray(name.encode())) if name in OFFICE_ZONES else QTimeZone()
+    if zone.isValid():
+        _office, _office_label = zone, OFFICE_ZONES[name]
+    else:
+        _office, _office_label = QTimeZone.systemTimeZone(), ""
+
+
+def office_zone() -> QTimeZone:
+    return _office
+
+
+def in_office_zone(when: datetime) -> QDateTime:
+    return QDateTime.fromSecsSinceEpoch(int(when.timestamp()), _office)
+
+
+def pick_in_office_zone(edit: QDateTimeEdit, when: datetime) -> None:
+    """Show and edit `when` in the office's zone (the edit's zone label says which)."""
+    edit.setTimeZone(_office)
+    edit.setDateTime(in_office_zone(when))
+    if _office_label:
+        edit.setDisplayFormat(edit.displayFormat().replace(" t", "") + f" '{_office_label}'")
 
 
 def relative_time(when: datetime, now: datetime, locale: QLocale | None = None) -> str:
@@ -32,10 +66,11 @@ def relative_time(when: datetime, now: datetime, locale: QLocale | None = None) 
 
 
 def absolute_time(when: datetime, locale: QLocale | None = None) -> str:
-    """Full local date and time for tooltips and scheduled posts."""
+    """Full date and time in the office's zone, for tooltips and scheduled posts."""
     loc = locale or QLocale()
-    local = when.astimezone()
-    day = QDate(local.year, local.month, local.day)
-    clock = QTime(local.hour, local.minute)
+    local = in_office_zone(when)
+    day = local.date()
+    clock = QTime(local.time().hour(), local.time().minute())
     short = QLocale.FormatType.ShortFormat
-    return f"{loc.toString(day, 'ddd, d MMM yyyy')} {loc.toString(clock, short)}"
+    text = f"{loc.toString(day, 'ddd, d MMM yyyy')} {loc.toString(clock, short)}"
+    return f"{text} {_office_label}" if _office_label else text

@@ -804,6 +804,22 @@
             <translation>Fetch new posts:</translation>
         </message>
         <message>
+            <source>WIB (Western Indonesia, Jakarta)</source>
+            <translation>WIB (Western Indonesia, Jakarta)</translation>
+        </message>
+        <message>
+            <source>WITA (Central Indonesia, Makassar)</source>
+            <translation>WITA (Central Indonesia, Makassar)</translation>
+        </message>
+        <message>
+            <source>WIT (Eastern Indonesia, Jayapura)</source>
+            <translation>WIT (Eastern Indonesia, Jayapura)</translation>
+        </message>
+        <message>
+            <source>Office time zone:</source>
+            <translation>Office time zone:</translation>
+        </message>
+        <message>
             <source>ask me</source>
             <translation>ask me</translation>
         </message>

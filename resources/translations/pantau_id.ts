@@ -805,6 +805,22 @@
         <translation>Ambil postingan baru:</translation>
     </message>
     <message>
+        <source>WIB (Western Indonesia, Jakarta)</source>
+        <translation>WIB (Indonesia Barat, Jakarta)</translation>
+    </message>
+    <message>
+        <source>WITA (Central Indonesia, Makassar)</source>
+        <translation>WITA (Indonesia Tengah, Makassar)</translation>
+    </message>
+    <message>
+        <source>WIT (Eastern Indonesia, Jayapura)</source>
+        <translation>WIT (Indonesia Timur, Jayapura)</translation>
+    </message>
+    <message>
+        <source>Office time zone:</source>
+        <translation>Zona waktu kantor:</translation>
+    </message>
+    <message>
         <source>ask me</source>
         <translation>tanyakan saya</translation>
     </message>
