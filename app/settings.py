@@ -35,6 +35,12 @@ OPTIONS: dict[str, Option] = {
             "How often columns fetch new posts when the network offers no stream.",
         ),
         Option(
+            "compose_docked",
+            "no",
+            ("no", "yes"),
+            "Write posts in a panel at the side of the deck instead of a separate window.",
+        ),
+        Option(
             "timezone",
             "Asia/Jakarta",
             ("Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura", "system"),

@@ -123,6 +123,7 @@ class ComposeDialog(QDialog):
     same post (or the account's unsent new post), and kept when sending fails."""
 
     sent = Signal(object)
+    placement_requested = Signal(bool)  # True: dock at the deck's side; False: own window
 
     def __init__(
         self,
@@ -141,6 +142,7 @@ class ComposeDialog(QDialog):
         self._items: dict[str, OutboxItem] = {}  # by account: what a retry sends again
         self._done: set[str] = set()  # accounts this post already went out from
         self._results: list[object] = []
+        self._docked = False
         self._task: asyncio.Task[None] | None = None
         self._draft: Draft | None = None
         self._rules: dict[str, TextRules] = {}
@@ -156,21 +158,12 @@ class ComposeDialog(QDialog):
         else:
             self.setWindowTitle(QCoreApplication.translate("compose", "New post"))
         layout.addLayout(self._build_form(reply))
-        self.editor = QPlainTextEdit(self)
-        self.editor.setObjectName("compose-text")
-        self.editor.installEventFilter(self)
-        layout.addWidget(self.editor, 1)
-        self._build_completer()
-        self.variants: dict[Network, QPlainTextEdit] = {}
-        self.variants_box = QVBoxLayout()
-        layout.addLayout(self.variants_box)
-        self.attachments = AttachmentList(self)
-        self.attachments.setVisible(reply is None or not reply.is_direct)  # no files in DMs
-        layout.addWidget(self.attachments)
+        self._build_editors(layout, reply)
         layout.addLayout(self._build_schedule_row())
         # Its own line: with several networks it names each with its count.
         layout.addWidget(self.counter)
         self._build_bottom(layout)
+        self.set_docked(False)
 
         self._restore_draft()
         self._save_timer = QTimer(self)
@@ -191,7 +184,38 @@ class ComposeDialog(QDialog):
                 error=False,
             )
 
+    # --- placement --------------------------------------------------------------------------
+
+    def set_docked(self, docked: bool) -> None:
+        """Shown in the deck's side panel (a plain widget there) or as its own window."""
+        self._docked = docked
+        self.place_button.setText(
+            QCoreApplication.translate("compose", "Open in its own window")
+            if docked
+            else QCoreApplication.translate("compose", "Dock at the side")
+        )
+
+    def is_docked(self) -> bool:
+        return self._docked
+
+    def _toggle_placement(self) -> None:
+        self.save_draft()  # reopened in the other place, the draft comes back
+        self.placement_requested.emit(not self._docked)
+
     # --- building ---------------------------------------------------------------------------
+
+    def _build_editors(self, layout: QVBoxLayout, reply: ReplyTarget | None) -> None:
+        self.editor = QPlainTextEdit(self)
+        self.editor.setObjectName("compose-text")
+        self.editor.installEventFilter(self)
+        layout.addWidget(self.editor, 1)
+        self._build_completer()
+        self.variants: dict[Network, QPlainTextEdit] = {}
+        self.variants_box = QVBoxLayout()
+        layout.addLayout(self.variants_box)
+        self.attachments = AttachmentList(self)
+        self.attachments.setVisible(reply is None or not reply.is_direct)  # no files in DMs
+        layout.addWidget(self.attachments)
 
     def _build_bottom(self, layout: QVBoxLayout) -> None:
         self.problem = QLabel(self)
@@ -200,6 +224,10 @@ class ComposeDialog(QDialog):
         self.problem.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.problem)
         buttons = QDialogButtonBox(self)
+        self.place_button = QPushButton(self)
+        self.place_button.setFlat(True)
+        self.place_button.clicked.connect(self._toggle_placement)
+        buttons.addButton(self.place_button, QDialogButtonBox.ButtonRole.ResetRole)
         self.send_button = QPushButton(self)
         self.send_button.setDefault(True)
         buttons.addButton(self.send_button, QDialogButtonBox.ButtonRole.AcceptRole)

@@ -11,7 +11,14 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QProcess, QSize, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QToolBar, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QToolBar,
+    QWidget,
+)
 
 from app import credentials
 from app.model import (
@@ -111,6 +118,7 @@ class MainWindow(QMainWindow):
         self.deck.demo_requested.connect(self._open_demo)
         self.setCentralWidget(self.deck)
         self._build_toolbar()
+        self.compose_dock = self._build_compose_dock()
         self.notice = self._build_status_bar()
         bridge.shown.connect(self._show_notice)
         # Bursts of store changes become one update per loop turn.
@@ -130,6 +138,14 @@ class MainWindow(QMainWindow):
         bridge.flush()
 
     # --- building -------------------------------------------------------------------------
+
+    def _build_compose_dock(self) -> QDockWidget:
+        dock = QDockWidget(QCoreApplication.translate("window", "Compose"), self)
+        dock.setObjectName("compose-dock")
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+        dock.hide()
+        return dock
 
     def _build_status_bar(self) -> QLabel:
         notice = QLabel(self)
@@ -160,7 +176,13 @@ class MainWindow(QMainWindow):
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
         actions = (
-            ("compose", QCoreApplication.translate("window", "New post"), self.new_post, "Ctrl+N"),
+            # "n" alone as in TweetDeck; text fields keep their own letters.
+            (
+                "compose",
+                QCoreApplication.translate("window", "New post"),
+                self.new_post,
+                "Ctrl+N|N",
+            ),
             (
                 "add",
                 QCoreApplication.translate("window", "Add column"),
@@ -185,7 +207,7 @@ class MainWindow(QMainWindow):
         for icon_name, text, slot, shortcut in actions:
             action = QAction(icon(icon_name), text, self)
             if shortcut:
-                action.setShortcut(QKeySequence(shortcut))
+                action.setShortcuts([QKeySequence(k) for k in shortcut.split("|")])
             action.triggered.connect(slot)
             bar.addAction(action)
 
@@ -656,12 +678,54 @@ class MainWindow(QMainWindow):
         self._compose(self._accounts, None)
 
     def _compose(self, accounts: list[Account], reply: ReplyTarget | None) -> None:
+        """One compose at a time in the side panel (like TweetDeck), or a window each,
+        as the admin chose (setting compose_docked, switched from the compose itself)."""
+        docked = self._settings.get("compose_docked") == "yes"
+        if docked:
+            self._close_docked()
         dialog = ComposeDialog(
-            store=self._store, sender=self._sender, accounts=accounts, reply=reply, parent=self
+            store=self._store,
+            sender=self._sender,
+            accounts=accounts,
+            reply=reply,
+            parent=self.compose_dock if docked else self,
         )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.sent.connect(lambda result: self._bridge.info(sent_message(result)))
-        dialog.show()
+        dialog.placement_requested.connect(
+            lambda dock: self._move_compose(dialog, accounts, reply, dock)
+        )
+        if docked:
+            dialog.setWindowFlags(Qt.WindowType.Widget)
+            dialog.set_docked(True)
+            dialog.finished.connect(lambda _result: self._docked_done(dialog))
+            self.compose_dock.setWidget(dialog)
+            self.compose_dock.show()
+            dialog.show()
+            dialog.editor.setFocus()
+        else:
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.show()
+
+    def _close_docked(self) -> None:
+        current = self.compose_dock.widget()
+        if isinstance(current, ComposeDialog):
+            current.reject()  # saves its draft
+
+    def _docked_done(self, dialog: ComposeDialog) -> None:
+        if self.compose_dock.widget() is dialog:
+            self.compose_dock.hide()
+        dialog.deleteLater()
+
+    def _move_compose(
+        self,
+        dialog: ComposeDialog,
+        accounts: list[Account],
+        reply: ReplyTarget | None,
+        docked: bool,
+    ) -> None:
+        self._settings.set("compose_docked", "yes" if docked else "no")
+        dialog.reject()
+        self._compose(accounts, reply)
 
     def _open_demo(self) -> None:
         QProcess.startDetached(sys.executable, ["-m", "app", "--demo"])

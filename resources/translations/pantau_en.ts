@@ -383,6 +383,14 @@
             <translation>Demo: what you write is kept as a draft and never sent.</translation>
         </message>
         <message>
+            <source>Open in its own window</source>
+            <translation>Open in its own window</translation>
+        </message>
+        <message>
+            <source>Dock at the side</source>
+            <translation>Dock at the side</translation>
+        </message>
+        <message>
             <source>From:</source>
             <translation>From:</translation>
         </message>
@@ -994,6 +1002,10 @@
         <message>
             <source>Demo</source>
             <translation>Demo</translation>
+        </message>
+        <message>
+            <source>Compose</source>
+            <translation>Compose</translation>
         </message>
         <message>
             <source>Demo data: nothing is sent or fetched from the networks.</source>

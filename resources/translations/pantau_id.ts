@@ -384,6 +384,14 @@
         <translation>Demo: yang Anda tulis disimpan sebagai draf dan tidak pernah dikirim.</translation>
     </message>
     <message>
+        <source>Open in its own window</source>
+        <translation>Buka di jendela tersendiri</translation>
+    </message>
+    <message>
+        <source>Dock at the side</source>
+        <translation>Tempel di samping</translation>
+    </message>
+    <message>
         <source>From:</source>
         <translation>Dari:</translation>
     </message>
@@ -995,6 +1003,10 @@
     <message>
         <source>Demo</source>
         <translation>Demo</translation>
+    </message>
+    <message>
+        <source>Compose</source>
+        <translation>Tulis</translation>
     </message>
     <message>
         <source>Demo data: nothing is sent or fetched from the networks.</source>
