@@ -132,6 +132,24 @@ class Store(LocalData):
             )
         return keys
 
+    def posts_above(self, post: Post, *, limit: int = 4) -> list[Post]:
+        """The cached posts `post` answers, up its reply chain, oldest first; stops at the
+        first one not cached. Each step is one lookup on the posts' unique key."""
+        chain: list[Post] = []
+        parent = post.reply_to_id
+        while parent and len(chain) < limit:
+            rows = self._select(
+                f"""SELECT {POST_COLUMNS} FROM posts JOIN people ON people.id = posts.author_id
+                WHERE posts.network = ? AND posts.instance = ? AND posts.remote_id = ?""",  # noqa: S608
+                (post.network.value, post.instance, parent),
+                schema.post_from_row,
+            )
+            if not rows:
+                break
+            chain.append(rows[0])
+            parent = rows[0].reply_to_id
+        return list(reversed(chain))
+
     def people_starting(self, network: Network, prefix: str, *, limit: int = 8) -> list[Person]:
         """Cached people of a network whose handle starts with `prefix` (any case), for
         completing a mention; a range on the people_handle index, never a scan."""

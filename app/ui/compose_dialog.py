@@ -289,7 +289,19 @@ class ComposeDialog(QDialog):
         return form
 
     def _build_quote(self, layout: QVBoxLayout, reply: ReplyTarget) -> None:
-        author = reply.entry.post.author
+        """What is being answered: the cached posts above it (the thread so far), then the
+        post itself. Network text is shown as plain text, never rendered as HTML."""
+        post = reply.entry.post
+        for earlier in self._store.posts_above(post):
+            line = QLabel(self)
+            line.setTextFormat(Qt.TextFormat.PlainText)
+            line.setWordWrap(True)
+            text = " ".join(earlier.text.split())
+            line.setText(f"{earlier.author.display_name}: {text[:160]}")
+            line.setStyleSheet("color: palette(placeholder-text); font-size: small;")
+            line.setObjectName("thread-above")
+            layout.addWidget(line)
+        author = post.author
         about = QLabel(
             QCoreApplication.translate("compose", "Replying to %1").replace(
                 "%1", f"{author.display_name} @{author.handle.lstrip('@')}"
@@ -299,7 +311,7 @@ class ComposeDialog(QDialog):
         quoted = QLabel(self)
         quoted.setTextFormat(Qt.TextFormat.PlainText)  # network text never renders as HTML
         quoted.setWordWrap(True)
-        quoted.setText(reply.entry.post.text[:400])
+        quoted.setText(post.text[:400])
         quoted.setStyleSheet("color: palette(placeholder-text); padding-left: 8px;")
         layout.addWidget(about)
         layout.addWidget(quoted)
