@@ -245,6 +245,46 @@ class BlueskyProvider:
                 found[post.remote_id] = post
         return found
 
+    # --- read position ---------------------------------------------------------------------
+
+    def marked_feeds(self, feeds: Sequence[FeedSpec]) -> Sequence[FeedSpec]:
+        """Bluesky keeps one read position, for notifications (a time: `seenAt`)."""
+        return [f for f in feeds if f.kind is FeedKind.MENTIONS]
+
+    async def _recent_notices(self) -> tuple[list[bp.Notice], datetime | None]:
+        params = [("limit", str(MAX_PAGE)), *(("reasons", r) for r in MENTION_REASONS)]
+        body = await self._get("app.bsky.notification.listNotifications", params)
+        notices, _ = bp.parse_notifications(body, account_id=self.account.id)
+        seen = Fields(body, entity="Notifications", account_id=self.account.id)
+        try:
+            seen_at = seen.time("seenAt") if seen.optional_text("seenAt") else None
+        except ParseError:
+            seen_at = None
+        wanted = [n for n in notices if n.reason in MENTION_REASONS and n.record is not None]
+        return wanted, seen_at
+
+    async def read_markers(self, feeds: Sequence[FeedSpec]) -> Mapping[str, str]:
+        """The newest mention seen (on any device) by the time the server has."""
+        marked = self.marked_feeds(feeds)
+        if not marked:
+            return {}
+        notices, seen_at = await self._recent_notices()
+        read = [n for n in notices if seen_at is not None and n.indexed_at <= seen_at]
+        if not read:
+            return {}
+        newest = max(read, key=lambda n: n.indexed_at)
+        return {feed.key: newest.uri for feed in marked}
+
+    async def save_read_markers(self, marks: Mapping[FeedSpec, str]) -> None:
+        """Notifications are seen up to the time of the mention read down to."""
+        uris = {uri for feed, uri in marks.items() if feed.kind is FeedKind.MENTIONS}
+        if not uris:
+            return
+        notices, _ = await self._recent_notices()
+        times = [n.indexed_at for n in notices if n.uri in uris]
+        if times:
+            await self._post("app.bsky.notification.updateSeen", {"seenAt": _iso(max(times))})
+
     # --- search and hashtags -------------------------------------------------------------
 
     def _queries(self, spec: FeedSpec) -> list[Params]:

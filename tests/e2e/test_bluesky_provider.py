@@ -27,7 +27,18 @@ import pytest
 from atproto import models
 from atproto_client.exceptions import BadRequestError
 
-from app.model import Account, Draft, FeedKind, FeedSpec, OutboxAction, OutboxState, TagMatch
+from app.markers import ReadMarkers
+from app.model import (
+    Account,
+    ColumnSpec,
+    Draft,
+    Entry,
+    FeedKind,
+    FeedSpec,
+    OutboxAction,
+    OutboxState,
+    TagMatch,
+)
 from app.outbox import OutboxSender
 from app.providers import bluesky_auth
 from app.providers.base import AuthExpired, DirectMessagesNotAllowed, Provider
@@ -645,3 +656,58 @@ def test_a_link_gets_a_card_with_the_page_title_description_and_image(
     assert external["title"] == "Lelang Jalan Provinsi 2027"
     assert external["description"] == "Paket pekerjaan Bina Marga"
     assert external["thumb"]["mimeType"] == "image/png"
+
+
+def test_reading_mentions_marks_notifications_seen_and_follows_other_devices(
+    desk: Desk, store: Store
+) -> None:
+    account, keyring = sign_in(desk)
+    store.upsert_account(account)
+    bluesky = provider(account, keyring)
+    providers = OneProvider(bluesky)
+    engine = SyncEngine(store=store, providers=providers)
+    markers = ReadMarkers(store=store, providers=providers)
+    mentions = FeedSpec(account.id, FeedKind.MENTIONS)
+    column = store.add_column(ColumnSpec("mentions", account.id)).spec.id
+    assert column is not None
+    admin = f"{desk.admin.did}|{desk.admin.handle}"
+    mark = secrets.token_hex(3)
+
+    def unread() -> int:
+        session = create_session(desk.network, desk.admin.handle, desk.app_password)
+        response = httpx.get(
+            xrpc_url(desk.network.pds, "app.bsky.notification.getUnreadCount"),
+            headers=auth_headers(session),
+        )
+        return int(response.json()["count"])
+
+    async def mentioned(count: int) -> list[Entry] | None:
+        assert await engine.refresh([mentions]) == {}
+        rows = [
+            e for e in store.feed_entries([mentions.key], before=None, limit=50)
+            if mark in e.post.text
+        ]  # fmt: skip
+        return rows if len(rows) >= count else None
+
+    async def main() -> None:
+        try:
+            post_with_facets(desk.warga1, ("text", f"Mohon info {mark} "), ("mention", admin))
+            [top] = await poll(lambda: mentioned(1), "first mention")
+            assert unread() >= 1
+            await markers.push([mentions], top.key)  # the admin read the column in Pantau
+            assert unread() == 0
+            # A new mention, read in the Bluesky app on a phone: Pantau follows.
+            post_with_facets(desk.warga2, ("text", f"Susulan {mark} "), ("mention", admin))
+            rows = await poll(lambda: mentioned(2), "second mention")
+            phone = create_session(desk.network, desk.admin.handle, desk.admin.password)
+            httpx.post(
+                xrpc_url(desk.network.pds, "app.bsky.notification.updateSeen"),
+                json={"seenAt": datetime.now(UTC).isoformat().replace("+00:00", "Z")},
+                headers=auth_headers(phone),
+            ).raise_for_status()
+            moved = await markers.pull(column, [mentions])
+            assert moved == rows[0].key  # the newest, read elsewhere
+        finally:
+            await engine.aclose()
+
+    run(main())
