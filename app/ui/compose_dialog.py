@@ -685,8 +685,8 @@ class ComposeDialog(QDialog):
         if self._task is not None and not self._task.done():
             return
         at = self.scheduled_at()
-        account = self.account()
-        server_queue = account is not None and account.network is Network.MASTODON
+        # Mastodon keeps its schedule on the server, which wants 5 minutes' notice.
+        server_queue = any(t.network is Network.MASTODON for t in self.targets())
         if at is not None and server_queue and at < datetime.now(UTC) + MIN_SCHEDULE_AHEAD:
             self._say(
                 QCoreApplication.translate("compose", "Choose a time at least 6 minutes from now.")
@@ -695,6 +695,19 @@ class ComposeDialog(QDialog):
         if at is not None and at <= datetime.now(UTC):
             # Pantau's own queue (Bluesky, X) sends at any future minute.
             self._say(QCoreApplication.translate("compose", "Choose a time in the future."))
+            return
+        local_queue = at is not None and any(
+            t.network is not Network.MASTODON for t in self.targets()
+        )
+        if local_queue and draft.attachments:
+            # Pantau's own queue keeps text only so far: never drop the images silently.
+            self._say(
+                QCoreApplication.translate(
+                    "compose",
+                    "Pantau cannot yet keep images with a Bluesky or X post it sends later. "
+                    "Send it now, or schedule it without images.",
+                )
+            )
             return
         self.save_draft()
         self._task = asyncio.ensure_future(self._send(self._sender, draft, at))

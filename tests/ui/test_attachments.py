@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QDateTime
 from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
-from app.model import Attachment
+from app.model import Account, Attachment, Network
 from app.outbox import OutboxSender
 from app.store import Store
 from app.ui.compose_dialog import ComposeDialog
@@ -88,3 +90,23 @@ def test_at_most_four_images(store: Store, qtbot: QtBot, photo: Path) -> None:
     dialog.attachments.add([Attachment(str(photo))] * 6)
     assert len(dialog.attachments.attachments()) == 4
     assert not dialog.attachments.add_button.isEnabled()
+
+
+def test_a_scheduled_bluesky_post_with_images_is_refused_in_place(
+    store: Store, qtbot: QtBot, photo: Path, loop: asyncio.AbstractEventLoop
+) -> None:
+    bluesky = Account("bluesky:did:plc:a", Network.BLUESKY, "a.bsky.social", "A")
+    store.upsert_account(bluesky)
+    sender = OutboxSender(store=store, providers=ServerProviders(FakeMastodon()))
+    dialog = ComposeDialog(store=store, sender=sender, accounts=[bluesky])
+    qtbot.addWidget(dialog)
+    dialog.editor.setPlainText("Foto kegiatan besok pagi")
+    dialog.attachments.add([Attachment(str(photo), "Aula LPSE")])
+    dialog.schedule_box.setChecked(True)
+    later = datetime.now(UTC) + timedelta(hours=3)
+    dialog.schedule_time.setDateTime(QDateTime.fromSecsSinceEpoch(int(later.timestamp())))
+    dialog.send()
+    assert "without images" in dialog.problem.text()
+    assert store.outbox() == []
+    assert store.scheduled_entries([], before=None, limit=5) == []
+    assert dialog.attachments.attachments() == (Attachment(str(photo), "Aula LPSE"),)
