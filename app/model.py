@@ -151,6 +151,15 @@ class Conversation:
 
 
 @dataclass(frozen=True, slots=True)
+class Attachment:
+    """A file picked for a post, with its description for people who cannot see it. It is
+    uploaded when the post is sent; until then the draft keeps the path."""
+
+    path: str
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class ScheduledPost:
     """A post waiting to go out, on the server or in Pantau's local queue."""
 
@@ -162,15 +171,10 @@ class ScheduledPost:
     remote_id: str = ""
     visibility: Visibility = Visibility.PUBLIC
     error: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class Attachment:
-    """A file picked for a post, with its description for people who cannot see it. It is
-    uploaded when the post is sent; until then the draft keeps the path."""
-
-    path: str
-    description: str = ""
+    # Pantau's own queue uploads the files when it sends (a server would drop an upload
+    # no post used for hours); a server-side queue already holds them.
+    attachments: tuple[Attachment, ...] = ()
+    language: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -63,6 +63,7 @@ def payload(draft: Draft, at: datetime | None = None) -> str:
             "spoiler": draft.spoiler,
             "media_ids": list(draft.media_ids),
             "language": draft.language,
+            "attachments": [[a.path, a.description] for a in draft.attachments],
             "at": at.isoformat() if at is not None else None,
         },
         ensure_ascii=False,
@@ -82,6 +83,11 @@ def parse_payload(text: str) -> Outgoing:
         conversation_id=str(data.get("conversation_id", "")),
         media_ids=tuple(str(m) for m in data.get("media_ids", ())),
         language=str(data.get("language", "")),
+        attachments=tuple(
+            Attachment(str(a[0]), str(a[1]))
+            for a in data.get("attachments", ())
+            if isinstance(a, list) and len(a) == 2
+        ),
     )
     return Outgoing(draft, datetime.fromisoformat(at) if isinstance(at, str) else None)
 
@@ -182,5 +188,7 @@ class OutboxSender:
                 at,
                 ScheduleState.PENDING,
                 visibility=draft.visibility,
+                attachments=draft.attachments,
+                language=draft.language,
             )
         return replace(stored, id=self._store.add_scheduled(stored))

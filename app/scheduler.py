@@ -203,7 +203,17 @@ class Scheduler:
         return now < last + delay
 
     async def _send_one(self, post: ScheduledPost, key: str) -> ScheduledPost | ProviderError:
-        draft = Draft(post.account_id, post.text, visibility=post.visibility)
+        draft = Draft(
+            post.account_id, post.text, visibility=post.visibility, language=post.language
+        )
+        item = self._store.outbox_item(key)
+        if item is None and post.attachments:
+            # Uploaded now, not when it was scheduled: a server drops unused uploads. After
+            # a crash the item exists and keeps the ids of that upload.
+            try:
+                draft = replace(draft, media_ids=await self._upload(post))
+            except ProviderError as exc:
+                return self._failed(post, exc)
         item = self._sender.queue(draft, OutboxAction.POST, key=key)
         if item.state is OutboxState.SENT:  # sent before a crash; only the mark is missing
             done = replace(post, state=ScheduleState.SENT, error="")
@@ -212,13 +222,22 @@ class Scheduler:
         try:
             result = await self._sender.send(item)
         except ProviderError as exc:
-            log.info("scheduled post %s: %s", post.id, exc)
-            state = ScheduleState.FAILED if isinstance(exc, PERMANENT) else ScheduleState.PENDING
-            self._store.set_scheduled_state(post.id, state, error=type(exc).__name__)
-            return exc
+            return self._failed(post, exc)
         self._store.set_scheduled_state(post.id, ScheduleState.SENT, remote_id=result.remote_id)
         log.info("scheduled post %s sent", post.id)
         return replace(post, state=ScheduleState.SENT, remote_id=result.remote_id, error="")
+
+    async def _upload(self, post: ScheduledPost) -> tuple[str, ...]:
+        account = self._store.account(post.account_id)
+        if account is None:
+            raise NoProvider(post.account_id, "account removed")
+        return tuple([await self._sender.upload(account, a) for a in post.attachments])
+
+    def _failed(self, post: ScheduledPost, exc: ProviderError) -> ProviderError:
+        log.info("scheduled post %s: %s", post.id, exc)
+        state = ScheduleState.FAILED if isinstance(exc, PERMANENT) else ScheduleState.PENDING
+        self._store.set_scheduled_state(post.id, state, error=type(exc).__name__)
+        return exc
 
     def wake(self) -> None:
         """The queue changed: look again now (the store's SCHEDULED_CHANGED)."""

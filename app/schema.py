@@ -248,7 +248,13 @@ _V6: Sequence[str] = ("ALTER TABLE drafts ADD COLUMN language TEXT NOT NULL DEFA
 # Mention completion looks people up by the start of their handle, in any case.
 _V7: Sequence[str] = ("CREATE INDEX people_handle ON people (network, handle COLLATE NOCASE)",)
 
-MIGRATIONS: Sequence[Sequence[str]] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7)
+# Posts of Pantau's own queue keep their files and language until they are sent.
+_V8: Sequence[str] = (
+    "ALTER TABLE scheduled_posts ADD COLUMN attachments_json TEXT NOT NULL DEFAULT '[]'",
+    "ALTER TABLE scheduled_posts ADD COLUMN language TEXT NOT NULL DEFAULT ''",
+)
+
+MIGRATIONS: Sequence[Sequence[str]] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8)
 LATEST = len(MIGRATIONS)
 
 
@@ -436,6 +442,8 @@ def scheduled_from_row(row: sqlite3.Row) -> ScheduledPost:
         remote_id=row["remote_id"],
         visibility=Visibility(row["visibility"]),
         error=row["error"],
+        attachments=attachments_from_json(row["attachments_json"]),
+        language=row["language"],
     )
 
 
@@ -484,11 +492,15 @@ def draft_from_row(row: sqlite3.Row) -> Draft:
         spoiler=row["spoiler"],
         id=row["id"],
         language=row["language"],
-        attachments=tuple(
-            Attachment(str(a.get("path", "")), str(a.get("description", "")))
-            for a in json_list(row["attachments_json"])
-            if isinstance(a, dict) and a.get("path")
-        ),
+        attachments=attachments_from_json(row["attachments_json"]),
+    )
+
+
+def attachments_from_json(text: str) -> tuple[Attachment, ...]:
+    return tuple(
+        Attachment(str(a.get("path", "")), str(a.get("description", "")))
+        for a in json_list(text)
+        if a.get("path")
     )
 
 

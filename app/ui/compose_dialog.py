@@ -696,19 +696,6 @@ class ComposeDialog(QDialog):
             # Pantau's own queue (Bluesky, X) sends at any future minute.
             self._say(QCoreApplication.translate("compose", "Choose a time in the future."))
             return
-        local_queue = at is not None and any(
-            t.network is not Network.MASTODON for t in self.targets()
-        )
-        if local_queue and draft.attachments:
-            # Pantau's own queue keeps text only so far: never drop the images silently.
-            self._say(
-                QCoreApplication.translate(
-                    "compose",
-                    "Pantau cannot yet keep images with a Bluesky or X post it sends later. "
-                    "Send it now, or schedule it without images.",
-                )
-            )
-            return
         self.save_draft()
         self._task = asyncio.ensure_future(self._send(self._sender, draft, at))
 
@@ -736,8 +723,10 @@ class ComposeDialog(QDialog):
             if account.id in self._done:
                 continue
             own = replace(draft, account_id=account.id, text=self.text_for(account))
+            # Pantau's own queue (Bluesky, X) uploads the files when it sends the post.
+            later_here = at is not None and account.network is not Network.MASTODON
             try:
-                if own.attachments:
+                if own.attachments and not later_here:
                     own = replace(own, media_ids=await self._upload(sender, account, own))
                 # A retry of the same text reuses the queued item and its idempotency key, so
                 # a post that did reach the server is not sent twice; edited text is new.

@@ -479,10 +479,6 @@
             <translation>Choose a time in the future.</translation>
         </message>
         <message>
-            <source>Pantau cannot yet keep images with a Bluesky or X post it sends later. Send it now, or schedule it without images.</source>
-            <translation>Pantau cannot yet keep images with a Bluesky or X post it sends later. Send it now, or schedule it without images.</translation>
-        </message>
-        <message>
             <source>Uploading images…</source>
             <translation>Uploading images…</translation>
         </message>

@@ -480,10 +480,6 @@
         <translation>Pilih waktu yang akan datang.</translation>
     </message>
     <message>
-        <source>Pantau cannot yet keep images with a Bluesky or X post it sends later. Send it now, or schedule it without images.</source>
-        <translation>Pantau belum bisa menyimpan gambar untuk postingan Bluesky atau X yang dikirim nanti. Kirim sekarang, atau jadwalkan tanpa gambar.</translation>
-    </message>
-    <message>
         <source>Uploading images…</source>
         <translation>Mengunggah gambar…</translation>
     </message>

@@ -17,6 +17,7 @@ from app.model import Account, Attachment, Network
 from app.outbox import OutboxSender
 from app.store import Store
 from app.ui.compose_dialog import ComposeDialog
+from tests.fakes import FakeProvider, FakeProviders
 from tests.mastodon_server import FakeMastodon
 from tests.ui.test_mastodon_flow import ServerProviders, _signed_in, run_until
 
@@ -92,21 +93,27 @@ def test_at_most_four_images(store: Store, qtbot: QtBot, photo: Path) -> None:
     assert not dialog.attachments.add_button.isEnabled()
 
 
-def test_a_scheduled_bluesky_post_with_images_is_refused_in_place(
+def test_a_scheduled_bluesky_post_keeps_its_images_to_upload_when_sent(
     store: Store, qtbot: QtBot, photo: Path, loop: asyncio.AbstractEventLoop
 ) -> None:
     bluesky = Account("bluesky:did:plc:a", Network.BLUESKY, "a.bsky.social", "A")
     store.upsert_account(bluesky)
-    sender = OutboxSender(store=store, providers=ServerProviders(FakeMastodon()))
+    provider = FakeProvider(bluesky)  # no server schedule, so Pantau's own queue
+    sender = OutboxSender(store=store, providers=FakeProviders({bluesky.id: provider}))
     dialog = ComposeDialog(store=store, sender=sender, accounts=[bluesky])
     qtbot.addWidget(dialog)
     dialog.editor.setPlainText("Foto kegiatan besok pagi")
     dialog.attachments.add([Attachment(str(photo), "Aula LPSE")])
+    dialog.language_box.setCurrentIndex(dialog.language_box.findData("en"))
     dialog.schedule_box.setChecked(True)
     later = datetime.now(UTC) + timedelta(hours=3)
     dialog.schedule_time.setDateTime(QDateTime.fromSecsSinceEpoch(int(later.timestamp())))
-    dialog.send()
-    assert "without images" in dialog.problem.text()
-    assert store.outbox() == []
-    assert store.scheduled_entries([], before=None, limit=5) == []
-    assert dialog.attachments.attachments() == (Attachment(str(photo), "Aula LPSE"),)
+    sent: list[object] = []
+    dialog.sent.connect(sent.append)
+    dialog.send()  # nothing is uploaded now: Bluesky would drop an unused upload
+    run_until(loop, lambda: bool(sent))
+    [entry] = store.scheduled_entries([bluesky.id], before=None, limit=5)
+    queued = store.scheduled_post(entry.entry_id)
+    assert queued is not None
+    assert queued.attachments == (Attachment(str(photo), "Aula LPSE"),)
+    assert queued.language == "en"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Iterator
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TypeVar
@@ -13,6 +14,7 @@ import pytest
 
 from app.model import (
     Account,
+    Attachment,
     Draft,
     Network,
     OutboxState,
@@ -20,7 +22,7 @@ from app.model import (
     ScheduledPost,
     ScheduleState,
 )
-from app.providers.base import Offline, Rejected
+from app.providers.base import Offline, Rejected, SupportsMedia
 from app.scheduler import MISSED, Scheduler, local_key
 from app.store import Store
 from tests.factories import make_post
@@ -251,3 +253,41 @@ def test_the_runner_sends_when_the_time_comes(store: Store, server: Server) -> N
     run(main())
     assert [p.text for p in server.posts] == ["Tepat waktu"]
     assert len(reports) == 1
+
+
+class UploadingServer(Server, SupportsMedia):
+    """Also takes uploads, counting them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.uploads: list[str] = []
+        self.media_of: dict[str, tuple[str, ...]] = {}
+
+    async def upload_media(
+        self, data: bytes, *, filename: str, mime_type: str, description: str
+    ) -> str:
+        self.uploads.append(description)
+        return f"blob-{len(self.uploads)}"
+
+    async def publish(
+        self, draft: Draft, *, idempotency_key: str, retry_since: datetime | None = None
+    ) -> Post:
+        post = await super().publish(
+            draft, idempotency_key=idempotency_key, retry_since=retry_since
+        )
+        self.media_of[post.remote_id] = draft.media_ids
+        return post
+
+
+def test_images_of_a_local_post_are_uploaded_when_it_is_sent(store: Store, tmp_path: Path) -> None:
+    photo = tmp_path / "banjir.png"
+    photo.write_bytes(b"\x89PNG fake")
+    server = UploadingServer()
+    post = ScheduledPost(
+        0, ACCOUNT.id, "Banjir di Kaligawe", NOW, attachments=(Attachment(str(photo), "Banjir"),)
+    )
+    post = replace(post, id=store.add_scheduled(post))
+    queue = Scheduler(store=store, providers=FakeProviders({ACCOUNT.id: server}), clock=lambda: NOW)
+    assert len(run(queue.send_due()).sent) == 1
+    assert server.uploads == ["Banjir"]
+    assert server.media_of == {"at://post/1": ("blob-1",)}
