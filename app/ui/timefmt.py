@@ -25,10 +25,6 @@ def set_office_zone(name: str) -> None:
         _office, _office_label = QTimeZone.systemTimeZone(), ""
 
 
-def office_zone() -> QTimeZone:
-    return _office
-
-
 def in_office_zone(when: datetime) -> QDateTime:
     return QDateTime.fromSecsSinceEpoch(int(when.timestamp()), _office)
 
