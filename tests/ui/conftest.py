@@ -28,6 +28,15 @@ def collect_garbage() -> Iterator[None]:
 
 
 @pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    """An empty cache on a real file. Ask for it before qtbot: it then closes after the
+    windows, which write their layout on close."""
+    opened = Store.open(tmp_path / "pantau.sqlite3")
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
 def demo_store(tmp_path: Path) -> Iterator[Store]:
     store = Store.open(tmp_path / "demo.sqlite")
     demo.populate(store, now=NOW)

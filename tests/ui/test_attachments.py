@@ -4,7 +4,6 @@ uploaded once even when sending is retried."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -19,14 +18,8 @@ from app.store import Store
 from app.ui.compose_dialog import ComposeDialog
 from tests.fakes import FakeProvider, FakeProviders
 from tests.mastodon_server import FakeMastodon
-from tests.ui.test_mastodon_flow import ServerProviders, _signed_in, run_until
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    opened = Store.open(tmp_path / "pantau.sqlite3")
-    yield opened
-    opened.close()
+from tests.ui.test_mastodon_flow import ServerProviders, _signed_in
+from tests.ui.waiting import run_until
 
 
 @pytest.fixture

@@ -7,9 +7,7 @@ from __future__ import annotations
 import asyncio
 import json
 import secrets
-from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDateTime
@@ -29,23 +27,7 @@ from app.ui.main_window import MainWindow
 from app.ui.messages import MessageBridge
 from tests.bluesky_network import BlueskyNetwork, create_app_password
 from tests.bluesky_people import DEADLINE, person, post_with_facets, record_of
-
-
-def run_until(
-    loop: asyncio.AbstractEventLoop, done: Callable[[], bool], timeout: float = DEADLINE
-) -> None:
-    async def wait() -> None:
-        while not done():
-            await asyncio.sleep(0.05)
-
-    loop.run_until_complete(asyncio.wait_for(wait(), timeout))
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    opened = Store.open(tmp_path / "pantau.sqlite3")
-    yield opened
-    opened.close()
+from tests.ui.waiting import run_until
 
 
 def test_a_wrong_app_password_is_explained_in_the_dialog(
@@ -58,7 +40,7 @@ def test_a_wrong_app_password_is_explained_in_the_dialog(
     dialog.password_edit.setText("salah-salah-salah-salah")
     dialog.server_edit.setText(bluesky_network.pds)
     dialog.sign_in()
-    run_until(loop, lambda: "wrong" in dialog.status.text())
+    run_until(loop, lambda: "wrong" in dialog.status.text(), DEADLINE)
     assert store.accounts() == []
     assert dialog.password_edit.text()  # still there to correct
 
@@ -78,7 +60,7 @@ def test_sign_in_then_a_hashtag_column_fills_and_a_reply_lands_in_the_thread(
     added: list[object] = []
     dialog.account_added.connect(added.append)
     dialog.sign_in()
-    run_until(loop, lambda: bool(added))
+    run_until(loop, lambda: bool(added), DEADLINE)
     [account] = store.accounts()
     assert account.network is Network.BLUESKY
     assert account.remote_id == admin.did
@@ -132,7 +114,7 @@ def test_sign_in_then_a_hashtag_column_fills_and_a_reply_lands_in_the_thread(
     sent: list[object] = []
     compose.sent.connect(sent.append)
     compose.send()
-    run_until(loop, lambda: bool(sent))
+    run_until(loop, lambda: bool(sent), DEADLINE)
     reply_uri = sent[0].remote_id  # type: ignore[attr-defined]
     record = record_of(bluesky_network, reply_uri)
     assert record["reply"] == {
@@ -170,7 +152,7 @@ def test_a_scheduled_bluesky_post_joins_pantaus_own_queue(
     sent: list[object] = []
     dialog.sent.connect(sent.append)
     dialog.send()
-    run_until(loop, lambda: bool(sent))
+    run_until(loop, lambda: bool(sent), DEADLINE)
     [entry] = store.scheduled_entries([account.id], before=None, limit=5)
     assert entry.post.text == "Pemeliharaan SPSE Sabtu 22.00 WIB"
     assert store.next_local_time() == entry.scheduled_at

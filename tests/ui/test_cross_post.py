@@ -4,11 +4,8 @@ retry after a partial failure sends only what did not go out."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
 from datetime import datetime
-from pathlib import Path
 
-import pytest
 from pytestqt.qtbot import QtBot
 
 from app.model import Account, Draft, Network, Post
@@ -19,7 +16,8 @@ from app.ui.compose_dialog import ComposeDialog
 from tests.factories import make_post
 from tests.fakes import FakeProvider
 from tests.mastodon_server import FakeMastodon
-from tests.ui.test_mastodon_flow import ServerProviders, _signed_in, run_until
+from tests.ui.test_mastodon_flow import ServerProviders, _signed_in
+from tests.ui.waiting import run_until
 
 BLUESKY = Account("bluesky:did:plc:humas", Network.BLUESKY, "humas.bsky.social", "Humas")
 
@@ -49,13 +47,6 @@ class Both(ServerProviders):
         if account.network is Network.BLUESKY:
             return self.bluesky
         return await super().provider(account)
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    opened = Store.open(tmp_path / "pantau.sqlite3")
-    yield opened
-    opened.close()
 
 
 def test_one_announcement_two_networks_own_wording_and_a_partial_retry(

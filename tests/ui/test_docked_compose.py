@@ -3,28 +3,14 @@ window and back without losing what was typed; "n" opens it."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 from PySide6.QtGui import QAction, QKeySequence
 from pytestqt.qtbot import QtBot
 
-from app import demo
 from app.settings import Settings
 from app.store import Store
 from app.ui.compose_dialog import ComposeDialog
 from app.ui.main_window import MainWindow
 from app.ui.messages import MessageBridge
-from tests.ui.conftest import NOW
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    opened = Store.open(tmp_path / "demo.sqlite3")
-    demo.populate(opened, now=NOW)
-    yield opened
-    opened.close()
 
 
 def open_window(qtbot: QtBot, store: Store) -> MainWindow:
@@ -41,10 +27,10 @@ def composes(window: MainWindow) -> list[ComposeDialog]:
 
 
 def test_docked_compose_moves_to_a_window_and_back_keeping_the_text(
-    store: Store, qtbot: QtBot
+    demo_store: Store, qtbot: QtBot
 ) -> None:
-    Settings(store).set("compose_docked", "yes")
-    window = open_window(qtbot, store)
+    Settings(demo_store).set("compose_docked", "yes")
+    window = open_window(qtbot, demo_store)
     [new_post] = [a for a in window.findChildren(QAction) if QKeySequence("N") in a.shortcuts()]
     assert QKeySequence("Ctrl+N") in new_post.shortcuts()  # "n" alone too, as in TweetDeck
     new_post.trigger()
@@ -59,7 +45,7 @@ def test_docked_compose_moves_to_a_window_and_back_keeping_the_text(
     [floating] = composes(window)
     assert floating.isWindow()
     assert floating.editor.toPlainText() == "Pengumuman jadwal bimtek penyedia"
-    assert Settings(store).get("compose_docked") == "no"
+    assert Settings(demo_store).get("compose_docked") == "no"
 
     floating.place_button.click()  # and back to the side
     qtbot.waitUntil(lambda: len(composes(window)) == 1 and composes(window)[0].is_docked())
@@ -67,10 +53,10 @@ def test_docked_compose_moves_to_a_window_and_back_keeping_the_text(
 
 
 def test_a_new_docked_compose_replaces_the_previous_one_whose_draft_is_kept(
-    store: Store, qtbot: QtBot
+    demo_store: Store, qtbot: QtBot
 ) -> None:
-    Settings(store).set("compose_docked", "yes")
-    window = open_window(qtbot, store)
+    Settings(demo_store).set("compose_docked", "yes")
+    window = open_window(qtbot, demo_store)
     window.new_post()
     [first] = composes(window)
     first.editor.setPlainText("Draf pertama")
@@ -79,6 +65,6 @@ def test_a_new_docked_compose_replaces_the_previous_one_whose_draft_is_kept(
     window.reply_to(entry)
     qtbot.waitUntil(lambda: bool(composes(window)) and composes(window)[0] is not first)
     assert len(composes(window)) == 1
-    assert any(d.text == "Draf pertama" for d in store.drafts())
+    assert any(d.text == "Draf pertama" for d in demo_store.drafts())
     composes(window)[0].reject()
     qtbot.waitUntil(lambda: not window.compose_dock.isVisible())

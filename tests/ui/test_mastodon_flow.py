@@ -4,9 +4,7 @@ sign in through the dialog, a hashtag column fills by itself, a reply goes out o
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import httpx
@@ -40,28 +38,12 @@ from app.ui.mastodon_signin import MastodonSignInDialog
 from app.ui.messages import MessageBridge
 from app.ui.thread_dialog import ThreadDialog
 from tests.mastodon_server import FakeMastodon
-
-
-def run_until(
-    loop: asyncio.AbstractEventLoop, done: Callable[[], bool], timeout: float = 5.0
-) -> None:
-    async def wait() -> None:
-        while not done():
-            await asyncio.sleep(0.01)
-
-    loop.run_until_complete(asyncio.wait_for(wait(), timeout))
+from tests.ui.waiting import run_until
 
 
 @pytest.fixture
 def server() -> FakeMastodon:
     return FakeMastodon(host="sosmed.example")
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    store = Store.open(tmp_path / "pantau.sqlite3")
-    yield store
-    store.close()
 
 
 def _dialog(

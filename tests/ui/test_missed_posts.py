@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
-import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -20,6 +17,7 @@ from app.ui.messages import MessageBridge
 from app.ui.post_delegate import PostDelegate
 from tests.factories import make_post
 from tests.fakes import FakeProvider, FakeProviders
+from tests.ui.waiting import run_until
 
 ACCOUNT = Account("bluesky:did:plc:lpse", Network.BLUESKY, "lpse.bsky.social", "LPSE")
 
@@ -36,14 +34,6 @@ class Server(FakeProvider):
         return make_post(remote_id=f"at://post/{len(self.sent)}", text=draft.text)
 
 
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    """Requested before qtbot, so it closes after the window (which saves on close)."""
-    opened = Store.open(tmp_path / "pantau.sqlite3")
-    yield opened
-    opened.close()
-
-
 def window_with_missed(qtbot: QtBot, store: Store, policy: str) -> tuple[MainWindow, Server, int]:
     store.upsert_account(ACCOUNT)
     Settings(store).set("missed_posts", policy)
@@ -58,14 +48,6 @@ def window_with_missed(qtbot: QtBot, store: Store, policy: str) -> tuple[MainWin
     return window, server, post_id
 
 
-def until(loop: asyncio.AbstractEventLoop, done: Callable[[], bool]) -> None:
-    async def wait() -> None:
-        while not done():
-            await asyncio.sleep(0.02)
-
-    loop.run_until_complete(asyncio.wait_for(wait(), 5))
-
-
 def test_the_admin_is_asked_and_send_now_sends_once(
     store: Store, qtbot: QtBot, loop: asyncio.AbstractEventLoop
 ) -> None:
@@ -75,14 +57,14 @@ def test_the_admin_is_asked_and_send_now_sends_once(
         window.start_local_queue()
 
     loop.run_until_complete(start())
-    until(loop, lambda: window.missed_box is not None)
+    run_until(loop, lambda: window.missed_box is not None)
     box = window.missed_box
     assert box is not None
     assert "Apel pagi pukul 07.30" in box.detailedText()
     assert server.sent == []  # nothing sent before the admin says so
     [send] = [b for b in box.buttons() if box.buttonRole(b) is QMessageBox.ButtonRole.AcceptRole]
     send.click()
-    until(loop, lambda: bool(server.sent))
+    run_until(loop, lambda: bool(server.sent))
     assert server.sent == ["Apel pagi pukul 07.30"]
     sent = store.scheduled_post(post_id)
     assert sent is not None
@@ -99,7 +81,7 @@ def test_hold_keeps_them_in_the_scheduled_column_without_asking(
         window.start_local_queue()
 
     loop.run_until_complete(start())
-    until(loop, lambda: "missed their time" in window.notice.text())
+    run_until(loop, lambda: "missed their time" in window.notice.text())
     assert window.missed_box is None
     held = store.scheduled_post(post_id)
     assert held is not None
@@ -126,7 +108,7 @@ def test_send_now_from_the_scheduled_column_is_offered_for_local_posts_only(
         window._row_action("send", entries[local])
 
     loop.run_until_complete(act())
-    until(loop, lambda: server.sent == ["Rapat minggu depan"])
+    run_until(loop, lambda: server.sent == ["Rapat minggu depan"])
     sent = store.scheduled_post(local)
     assert sent is not None
     assert sent.state is ScheduleState.SENT

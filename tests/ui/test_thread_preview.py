@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
-import pytest
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
@@ -15,13 +12,6 @@ from app.model import Entry
 from app.store import Store
 from app.ui.compose_dialog import ComposeDialog, ReplyTarget
 from tests.factories import make_account, make_post
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    opened = Store.open(tmp_path / "pantau.sqlite3")
-    yield opened
-    opened.close()
 
 
 def test_the_thread_above_the_post_is_shown_oldest_first(store: Store, qtbot: QtBot) -> None:
