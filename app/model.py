@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 
 
@@ -32,6 +32,7 @@ class EntryKind(StrEnum):
     POST = "post"
     CONVERSATION = "conversation"
     SCHEDULED = "scheduled"
+    CASE = "case"
 
 
 class ScheduleState(StrEnum):
@@ -236,11 +237,117 @@ class Entry:
     participants: tuple[Person, ...] = ()
     scheduled_at: datetime | None = None
     state: str = ""
+    case: Case | None = None
 
     @property
     def key(self) -> tuple[int, int]:
         """Keyset position: newest first, ties broken by id."""
         return (self.sort_key, self.entry_id)
+
+
+class CaseStatus(StrEnum):
+    """Where a citizen report is in triage. The last two end a case without an answer."""
+
+    NEW = "new"
+    ASSIGNED = "assigned"
+    ANSWERED = "answered"
+    CLOSED = "closed"
+    NOT_COMPLAINT = "not_complaint"
+    DUPLICATE = "duplicate"
+
+    @property
+    def is_open(self) -> bool:
+        """Still waiting on the office: it has a deadline and can be overdue."""
+        return self in (CaseStatus.NEW, CaseStatus.ASSIGNED)
+
+
+@dataclass(frozen=True, slots=True)
+class Agency:
+    """A unit a case is delegated to (an OPD: Dinas PU Bina Marga, PDAM, BPBD...)."""
+
+    code: str  # short and stable ("DPU-BM"); cases and CSV files refer to it
+    name: str
+    active: bool = True
+    id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    """A label for what a case is about; its keywords suggest it for new cases, and
+    `agency_code` suggests who should handle it ("jalan rusak" -> roads -> Bina Marga)."""
+
+    name: str
+    keywords: tuple[str, ...] = ()
+    agency_code: str = ""
+    id: int | None = None
+
+
+class HolidayKind(StrEnum):
+    NATIONAL = "national"  # libur nasional
+    JOINT_LEAVE = "joint_leave"  # cuti bersama
+
+
+@dataclass(frozen=True, slots=True)
+class Holiday:
+    """A day offices are closed besides weekends."""
+
+    day: date
+    name: str
+    kind: HolidayKind = HolidayKind.NATIONAL
+
+
+@dataclass(frozen=True, slots=True)
+class Case:
+    """A citizen report in the triage inbox. It keeps its own copy of the post's text and
+    author, so it outlives the cache's copy of the post and can later be shared by several
+    PCs; (network, instance, remote_id) names the post like `Post` does. Times are aware."""
+
+    id: int
+    network: Network
+    remote_id: str
+    account_id: str  # the office account that received it
+    author_handle: str
+    author_name: str
+    text: str
+    posted_at: datetime
+    received_at: datetime  # the deadlines count from here
+    status: CaseStatus = CaseStatus.NEW
+    instance: str = ""
+    url: str = ""
+    source: str = ""  # the feed key it came from
+    agency_code: str = ""
+    assignee: str = ""
+    topics: tuple[str, ...] = ()
+    assigned_at: datetime | None = None
+    answered_at: datetime | None = None
+    closed_at: datetime | None = None
+    answer_url: str = ""
+    duplicate_of: int | None = None
+    updated_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CaseEvent:
+    """One line of a case's history: who changed what, when. A note is an event too;
+    notes are internal and never sent to a network."""
+
+    case_id: int
+    at: datetime
+    actor: str
+    action: str  # a CaseAction value
+    old: str = ""
+    new: str = ""
+    id: int | None = None
+
+
+class CaseAction(StrEnum):
+    CREATED = "created"
+    STATUS = "status"
+    AGENCY = "agency"
+    ASSIGNEE = "assignee"
+    TOPICS = "topics"
+    NOTE = "note"
+    ANSWER = "answer"
 
 
 def _freeze(value: object) -> object:

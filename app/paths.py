@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 from typing import Literal, get_args
 
@@ -58,3 +59,10 @@ def log_dir(profile: Profile = "default") -> Path:
 def database_path(profile: Profile = "default") -> Path:
     """The SQLite file of the profile (the folder exists, the file may not yet)."""
     return data_dir(profile) / DATABASE_NAME
+
+
+def resources_dir() -> Path:
+    """resources/ beside the code, or inside the frozen bundle (PyInstaller sets _MEIPASS)."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    base = Path(bundle) if isinstance(bundle, str) else Path(__file__).resolve().parents[1]
+    return base / "resources"

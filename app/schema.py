@@ -254,7 +254,77 @@ _V8: Sequence[str] = (
     "ALTER TABLE scheduled_posts ADD COLUMN language TEXT NOT NULL DEFAULT ''",
 )
 
-MIGRATIONS: Sequence[Sequence[str]] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8)
+# The triage inbox (issue 8). Plain SQL that PostgreSQL also runs, so several PCs can later
+# share one queue: no COLLATE NOCASE, no INSERT OR ..., no rowid, no JSON functions; times are
+# ISO text in UTC. A case copies what it shows of its post, so it outlives the cache's copy.
+_V9: Sequence[str] = (
+    """CREATE TABLE agencies (
+        id INTEGER PRIMARY KEY,
+        code TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        active INTEGER NOT NULL DEFAULT 1,
+        position INTEGER NOT NULL DEFAULT 0
+    )""",
+    """CREATE TABLE topics (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        keywords TEXT NOT NULL DEFAULT '',
+        agency_code TEXT NOT NULL DEFAULT '',
+        position INTEGER NOT NULL DEFAULT 0
+    )""",
+    """CREATE TABLE holidays (
+        day TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        name TEXT NOT NULL
+    )""",
+    """CREATE TABLE cases (
+        id INTEGER PRIMARY KEY,
+        inbox_id INTEGER,
+        network TEXT NOT NULL,
+        instance TEXT NOT NULL DEFAULT '',
+        remote_id TEXT NOT NULL,
+        account_id TEXT NOT NULL,
+        source TEXT NOT NULL DEFAULT '',
+        conversation_id TEXT NOT NULL DEFAULT '',
+        author_handle TEXT NOT NULL DEFAULT '',
+        author_name TEXT NOT NULL DEFAULT '',
+        text TEXT NOT NULL DEFAULT '',
+        url TEXT NOT NULL DEFAULT '',
+        posted_at TEXT NOT NULL,
+        received_at TEXT NOT NULL,
+        sort_key BIGINT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'new',
+        agency_code TEXT NOT NULL DEFAULT '',
+        assignee TEXT NOT NULL DEFAULT '',
+        assigned_at TEXT,
+        answered_at TEXT,
+        closed_at TEXT,
+        answer_url TEXT NOT NULL DEFAULT '',
+        duplicate_of INTEGER REFERENCES cases (id) ON DELETE SET NULL,
+        updated_at TEXT NOT NULL,
+        UNIQUE (network, instance, remote_id)
+    )""",
+    "CREATE INDEX cases_inbox ON cases (inbox_id, sort_key DESC, id DESC)",
+    "CREATE INDEX cases_received ON cases (received_at)",
+    "CREATE INDEX cases_conversation ON cases (account_id, conversation_id)",
+    """CREATE TABLE case_topics (
+        case_id INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+        topic TEXT NOT NULL,
+        PRIMARY KEY (case_id, topic)
+    )""",
+    """CREATE TABLE case_events (
+        id INTEGER PRIMARY KEY,
+        case_id INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        old TEXT NOT NULL DEFAULT '',
+        new TEXT NOT NULL DEFAULT ''
+    )""",
+    "CREATE INDEX case_events_case ON case_events (case_id, at)",
+)
+
+MIGRATIONS: Sequence[Sequence[str]] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9)
 LATEST = len(MIGRATIONS)
 
 

@@ -18,14 +18,16 @@ from app.model import (
 from app.schema import POST_COLUMNS, placeholders, stamp, to_iso, to_ms
 from app.store_base import (
     ACCOUNTS_CHANGED,
+    CASES_CHANGED,
     SCHEDULED_CHANGED,
     ChangeListener,
     StoreError,
 )
-from app.store_local import LocalData
+from app.store_triage import TriageData
 
 __all__ = [
     "ACCOUNTS_CHANGED",
+    "CASES_CHANGED",
     "SCHEDULED_CHANGED",
     "ChangeListener",
     "Store",
@@ -51,7 +53,7 @@ def _prefix_range(account_id: str) -> tuple[str, str]:
     return f"{account_id}|", f"{account_id}}}"
 
 
-class Store(LocalData):
+class Store(TriageData):
     """The cache file. Single-threaded like its sqlite3 connection; create with `open`."""
 
     # accounts

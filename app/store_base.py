@@ -20,9 +20,10 @@ from app.schema import placeholders, to_iso, to_ms
 
 ChangeListener = Callable[[frozenset[str]], None]
 """Called after a commit with the feed keys whose rows changed ("*scheduled*" for the
-scheduled queue, "*accounts*" for the account list)."""
+scheduled queue, "*cases*" for the triage inbox, "*accounts*" for the account list)."""
 
 SCHEDULED_CHANGED = "*scheduled*"
+CASES_CHANGED = "*cases*"
 ACCOUNTS_CHANGED = "*accounts*"
 
 _T = TypeVar("_T")

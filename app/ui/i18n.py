@@ -7,7 +7,7 @@ import logging
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from app.ui.icons import resources_dir
+from app.paths import resources_dir
 
 log = logging.getLogger(__name__)
 

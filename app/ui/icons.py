@@ -2,20 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from functools import cache
-from pathlib import Path
 
 from PySide6.QtGui import QColor, QIcon
 
 from app.model import Network
-
-
-def resources_dir() -> Path:
-    """resources/ beside the code, or inside the frozen bundle (PyInstaller sets _MEIPASS)."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    base = Path(bundle) if isinstance(bundle, str) else Path(__file__).resolve().parents[2]
-    return base / "resources"
+from app.paths import resources_dir
 
 
 @cache

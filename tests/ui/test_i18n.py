@@ -13,8 +13,8 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from app.paths import resources_dir
 from app.ui.i18n import choose_language
-from app.ui.icons import resources_dir
 from app.ui.timefmt import relative_time
 
 TRANSLATIONS = resources_dir() / "translations"
