@@ -238,6 +238,7 @@ class Entry:
     scheduled_at: datetime | None = None
     state: str = ""
     case: Case | None = None
+    due: datetime | None = None  # an open case's next deadline
 
     @property
     def key(self) -> tuple[int, int]:
@@ -315,6 +316,7 @@ class Case:
     instance: str = ""
     url: str = ""
     source: str = ""  # the feed key it came from
+    conversation_id: str = ""  # a direct-message case: the conversation's remote id
     agency_code: str = ""
     assignee: str = ""
     topics: tuple[str, ...] = ()

@@ -8,10 +8,10 @@ import logging
 import mimetypes
 import uuid
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
-from app import credentials
+from app import credentials, triage
 from app.model import (
     Account,
     Attachment,
@@ -33,6 +33,7 @@ from app.providers.base import (
     SupportsServerSchedule,
     SupportsTextRules,
 )
+from app.settings import Settings
 from app.store import Store
 from app.sync import ProviderSource
 from app.text_length import DEFAULT_RULES, TextRules
@@ -170,7 +171,24 @@ class OutboxSender:
             raise
         self._store.set_outbox_state(item.id, OutboxState.SENT)
         log.info("outbox item %s (%s) sent", item.id, item.action)
+        if action in (OutboxAction.REPLY, OutboxAction.DIRECT) and isinstance(result, Post):
+            self._answer_case(item, outgoing.draft, result)
         return result
+
+    def _answer_case(self, item: OutboxItem, draft: Draft, reply: Post) -> None:
+        """A reply to a citizen's report answers its case in the triage inbox."""
+        case_id = self._store.record_answer(
+            reply.network,
+            reply.instance,
+            reply_to=draft.in_reply_to,
+            conversation=draft.conversation_id,
+            account_id=item.account_id,
+            answer_url=reply.url,
+            actor=triage.operator(Settings(self._store)),
+            now=datetime.now(UTC),
+        )
+        if case_id is not None:
+            log.info("outbox item %s answered case %s", item.id, case_id)
 
     async def _schedule(
         self, provider: object, draft: Draft, at: datetime, key: str, since: datetime | None

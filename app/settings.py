@@ -53,6 +53,26 @@ OPTIONS: dict[str, Option] = {
             "Posts of Pantau's own schedule whose time passed while it was closed: ask, "
             "send them at once, or hold them in the Scheduled column.",
         ),
+        Option(
+            "assign_days",
+            "3",
+            tuple(str(n) for n in range(1, 11)),
+            "Working days a citizen report may wait before it is forwarded to an agency "
+            "(SP4N-LAPOR!: 3).",
+        ),
+        Option(
+            "answer_days",
+            "5",
+            tuple(str(n) for n in range(1, 21)),
+            "Working days the agency has to follow a forwarded report up (SP4N-LAPOR!: 5).",
+        ),
+        Option(
+            "operator",
+            "",
+            (),
+            "The name written in a case's history for changes made on this PC; empty: the "
+            "computer's user name.",
+        ),
     )
 }
 

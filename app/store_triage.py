@@ -84,6 +84,7 @@ def _case_from_row(row: sqlite3.Row) -> Case:
         instance=row["c_instance"],
         url=row["c_url"],
         source=row["c_source"],
+        conversation_id=row["c_conversation_id"],
         agency_code=row["c_agency_code"],
         assignee=row["c_assignee"],
         assigned_at=_optional_time(row["c_assigned_at"]),
@@ -264,10 +265,11 @@ class TriageData(LocalData):
                     source, conversation_id, author_handle, author_name, text, url,
                     posted_at, received_at, sort_key, status, agency_code, assignee,
                     assigned_at, answered_at, closed_at, answer_url, duplicate_of, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 RETURNING id""",
                 (inbox_id, case.network.value, case.instance, case.remote_id, case.account_id,
-                 case.source, case.author_handle, case.author_name, case.text, case.url,
+                 case.source, case.conversation_id, case.author_handle, case.author_name,
+                 case.text, case.url,
                  to_iso(case.posted_at), to_iso(case.received_at), to_ms(case.received_at),
                  case.status.value, case.agency_code, case.assignee,
                  _iso_or_none(case.assigned_at), _iso_or_none(case.answered_at),
@@ -356,6 +358,20 @@ class TriageData(LocalData):
             (network.value, instance, remote_id),
         )
         return cases[0] if cases else None
+
+    def post_of_case(self, case: Case) -> Post | None:
+        """The cache's copy of a case's post, if the cache still has it."""
+        rows = self._select(
+            f"""SELECT {POST_COLUMNS} FROM posts JOIN people ON people.id = posts.author_id
+            WHERE posts.network = ? AND posts.instance = ? AND posts.remote_id = ?""",  # noqa: S608
+            (case.network.value, case.instance, case.remote_id),
+            schema.post_from_row,
+        )
+        return rows[0] if rows else None
+
+    def case_post(self, case: Case) -> Post:
+        """What a case shows: the cached post, else the case's own copy."""
+        return self.post_of_case(case) or _snapshot_post(case)
 
     # changing
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import datetime
 from typing import ClassVar
 
 from PySide6.QtWidgets import QWidget
@@ -31,6 +32,9 @@ class ColumnKind:
     entry_kind: ClassVar[EntryKind] = EntryKind.POST
     needs_account: ClassVar[bool] = True
     all_accounts_allowed: ClassVar[bool] = False
+    store_keys: ClassVar[frozenset[str]] = frozenset()
+    """Store change keys, besides its feeds' keys, after which its rows are read again."""
+    multi_select: ClassVar[bool] = False
 
     def label(self) -> str:
         """The kind's translated name."""
@@ -61,6 +65,17 @@ class ColumnKind:
     ) -> list[Entry]:
         keys = [f.key for f in self.feeds(spec, accounts)]
         return store.feed_entries(keys, before=before, limit=limit)
+
+    def take_in(
+        self, store: Store, spec: ColumnSpec, accounts: Sequence[Account], now: datetime
+    ) -> None:
+        """Its feeds have new rows: a kind that keeps rows of its own files them now."""
+
+    def alert(
+        self, store: Store, spec: ColumnSpec, accounts: Sequence[Account], now: datetime
+    ) -> str:
+        """A short translated warning for the column's header ("3 overdue"), or ''."""
+        return ""
 
     def settings_form(
         self, options: Mapping[str, object], parent: QWidget | None = None

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QCoreApplication
 
 from app.model import Account, ColumnSpec, Entry, EntryKind
-from app.store import Store
+from app.store import SCHEDULED_CHANGED, Store
 from columns.base import ColumnKind, accounts_of
 
 
@@ -17,6 +17,7 @@ class ScheduledKind(ColumnKind):
     order = 60
     entry_kind = EntryKind.SCHEDULED
     all_accounts_allowed = True
+    store_keys = frozenset({SCHEDULED_CHANGED})
 
     def label(self) -> str:
         return QCoreApplication.translate("columns", "Scheduled")

@@ -121,6 +121,18 @@ class ColumnController(QObject):
             return []
         return kind.page(self._store, self.spec, self._accounts(), before=before, limit=limit)
 
+    def alert(self) -> str:
+        kind = self.kind
+        if kind is None:
+            return ""
+        return kind.alert(self._store, self.spec, self._accounts(), self._clock())
+
+    def take_in(self) -> None:
+        """Let a kind with rows of its own (the inbox) file what its feeds brought."""
+        kind = self.kind
+        if kind is not None:
+            kind.take_in(self._store, self.spec, self._accounts(), self._clock())
+
     def mark_all_read(self) -> None:
         top = self.model.entry(0)
         if top is None or self.spec.id is None:
@@ -166,6 +178,7 @@ class ColumnController(QObject):
             return  # the spec changed while we waited: these results are stale
         for spec in feeds:
             self.feed_result(spec.key, errors.get(spec.key))
+        self.take_in()
         self.model.merge_newer()
         if not backfill and self._markers is not None and self.spec.id is not None:
             read_key = await self._markers.pull(self.spec.id, feeds)

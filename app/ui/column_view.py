@@ -6,15 +6,17 @@ from datetime import UTC, datetime
 
 from PySide6.QtCore import (
     QCoreApplication,
+    QEvent,
     QMimeData,
     QModelIndex,
+    QObject,
     QPoint,
     QSize,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QDrag, QMouseEvent, QResizeEvent
+from PySide6.QtGui import QDrag, QKeyEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -29,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.model import EntryKind
+from app.model import Entry, EntryKind
 from app.ui.avatars import AvatarCache
 from app.ui.column_controller import ColumnController
 from app.ui.errors import needs_sign_in
@@ -39,6 +41,16 @@ from app.ui.post_model import PostModel
 from app.ui.timefmt import relative_time
 
 COLUMN_MIME = "application/x-pantau-column"
+CASE_KEYS = {
+    Qt.Key.Key_A: "assign",
+    Qt.Key.Key_S: "status",
+    Qt.Key.Key_C: "note",
+    Qt.Key.Key_R: "reply",
+    Qt.Key.Key_O: "open",
+    Qt.Key.Key_Return: "case",
+    Qt.Key.Key_Enter: "case",
+}
+"""One key per triage step on a selected case (A for assign, S status, C catatan/note)."""
 MIN_WIDTH = 260
 MAX_WIDTH = 900
 
@@ -145,6 +157,8 @@ class ColumnView(QFrame):
     settings_requested = Signal(int)
     sign_in_requested = Signal(str)
     thread_requested = Signal(object)
+    case_requested = Signal(str, object)
+    """A triage step on cases: (a CASE_KEYS value, the selected entries)."""
     layout_changed = Signal()
 
     def __init__(
@@ -212,7 +226,13 @@ class ColumnView(QFrame):
         if avatars is not None:
             avatars.ready.connect(view.viewport().update)
         setup_post_list(view, controller.model, self.delegate)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        kind = controller.kind
+        if kind is not None and kind.multi_select:  # bulk assignment in the inbox
+            view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+            view.installEventFilter(self)
+            view.doubleClicked.connect(self._double_clicked)
+        else:
+            view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         view.setFrameShape(QFrame.Shape.NoFrame)
         view.verticalScrollBar().valueChanged.connect(self._scrolled)
         view.clicked.connect(self._clicked)
@@ -257,6 +277,14 @@ class ColumnView(QFrame):
         )
         self.unread.setVisible(False)
         row.addWidget(self.unread)
+        self.alert = QLabel(header)
+        self.alert.setObjectName("alert")
+        self.alert.setStyleSheet(
+            "QLabel#alert { background: #B42318; color: white; border-radius: 9px;"
+            " padding: 1px 7px; font-weight: bold; }"
+        )
+        self.alert.setVisible(False)
+        row.addWidget(self.alert)
         self.refresh_button = self._tool_button(
             header, "refresh", QCoreApplication.translate("column", "Refresh")
         )
@@ -322,6 +350,9 @@ class ColumnView(QFrame):
             text = QCoreApplication.translate("column", "kept on this computer")
         self.updated.set_full_text(text)
         self._show_unread(controller.model.unread_count())
+        alert = controller.alert()
+        self.alert.setText(alert)
+        self.alert.setVisible(bool(alert))
 
     def _show_unread(self, count: int) -> None:
         self.unread.setText(str(count) if count < 100 else "99+")
@@ -363,6 +394,30 @@ class ColumnView(QFrame):
         entry = self.controller.model.entry(index.row())
         if entry is not None and entry.kind is EntryKind.CONVERSATION:
             self.thread_requested.emit(entry)
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        entry = self.controller.model.entry(index.row())
+        if entry is not None:
+            self.case_requested.emit("case", [entry])
+
+    def selected_entries(self) -> list[Entry]:
+        """The selected rows top to bottom, or the current row when none is selected."""
+        rows = sorted(i.row() for i in self.list.selectionModel().selectedIndexes())
+        if not rows and self.list.currentIndex().isValid():
+            rows = [self.list.currentIndex().row()]
+        model = self.controller.model
+        return [e for e in (model.entry(r) for r in rows) if e is not None]
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.list and isinstance(event, QKeyEvent):
+            plain = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            name = CASE_KEYS.get(Qt.Key(event.key()))
+            if event.type() == QEvent.Type.KeyPress and name and not plain:
+                entries = self.selected_entries()
+                if entries:
+                    self.case_requested.emit(name, entries)
+                    return True
+        return super().eventFilter(watched, event)
 
     def _scrolled(self, value: int) -> None:
         if value == 0 and self.controller.model.unread_count():

@@ -15,14 +15,17 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QToolBar,
+    QToolButton,
     QWidget,
 )
 
-from app import credentials
+from app import credentials, triage
 from app.model import (
     Account,
+    Case,
     ColumnSpec,
     ColumnState,
     Entry,
@@ -54,6 +57,7 @@ from app.ui.settings_dialog import SettingsDialog
 from app.ui.signin_base import SignInDialog
 from app.ui.thread_dialog import ThreadDialog
 from app.ui.timefmt import absolute_time, set_office_zone
+from app.ui.triage_desk import TriageDesk
 
 log = logging.getLogger(__name__)
 
@@ -117,6 +121,7 @@ class MainWindow(QMainWindow):
         self.deck.add_account_requested.connect(self.show_accounts)
         self.deck.demo_requested.connect(self._open_demo)
         self.setCentralWidget(self.deck)
+        self.triage = self._build_triage()
         self._build_toolbar()
         self.compose_dock = self._build_compose_dock()
         self.notice = self._build_status_bar()
@@ -210,6 +215,33 @@ class MainWindow(QMainWindow):
                 action.setShortcuts([QKeySequence(k) for k in shortcut.split("|")])
             action.triggered.connect(slot)
             bar.addAction(action)
+        bar.insertWidget(bar.actions()[-1], self._build_triage_button(bar))
+
+    def _build_triage(self) -> TriageDesk:
+        triage.seed_defaults(self._store)
+        desk = TriageDesk(self._store, self._settings, window=self)
+        desk.reply_requested.connect(self.reply_to_case)
+        desk.open_requested.connect(self.open_link)
+        desk.problem.connect(self._bridge.warning)
+        return desk
+
+    def _build_triage_button(self, parent: QWidget) -> QToolButton:
+        button = QToolButton(parent)
+        button.setObjectName("triage-menu")
+        button.setIcon(icon("inbox"))
+        button.setText(QCoreApplication.translate("window", "Triage"))
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(button)
+        menu.addAction(
+            QCoreApplication.translate("window", "Monthly report…"), self.triage.show_report
+        )
+        menu.addAction(
+            QCoreApplication.translate("window", "Agencies, topics and holidays…"),
+            self.triage.edit_lists,
+        )
+        button.setMenu(menu)
+        return button
 
     def _add_view(self, state: ColumnState, slot: int | None = None) -> ColumnView:
         controller = ColumnController(
@@ -230,6 +262,7 @@ class MainWindow(QMainWindow):
         view.delegate.open_requested.connect(self.open_link)
         view.delegate.reply_requested.connect(self.reply_to)
         view.delegate.action_requested.connect(self._row_action)
+        view.case_requested.connect(self.triage.step)
         controller.refreshed.connect(self._column_refreshed)
         controller.model.fetchMore()
         self.deck.add(view, slot)
@@ -369,6 +402,7 @@ class MainWindow(QMainWindow):
     def _setting_changed(self, name: str) -> None:
         if name == "timezone":
             set_office_zone(self._settings.get("timezone"))
+            self.triage.refresh_calendar()
             self._tick()  # scheduled times are shown in the new zone at once
         if name == "refresh_minutes" and self._sync is not None:
             minutes = int(self._settings.get("refresh_minutes"))
@@ -389,8 +423,12 @@ class MainWindow(QMainWindow):
             self._update_wanted()
         for view in self.deck.columns():
             controller = view.controller
-            scheduled = SCHEDULED_CHANGED in keys and controller.spec.kind == "scheduled"
-            if scheduled or controller.feed_keys() & keys:
+            kind = controller.kind
+            if kind is None:
+                continue
+            if controller.feed_keys() & keys:
+                controller.take_in()
+            if kind.store_keys & keys or controller.feed_keys() & keys:
                 controller.model.merge_newer()
                 view.update_header()
 
@@ -520,7 +558,25 @@ class MainWindow(QMainWindow):
             conversation = self._store.conversation_remote_id(entry.entry_id) or ""
         self._compose([account], ReplyTarget(entry, conversation))
 
+    def reply_to_case(self, case: Case) -> None:
+        """Answer a citizen's report from the office account that received it; the case
+        is marked answered when the reply is sent (see OutboxSender)."""
+        account = self._store.account(case.account_id)
+        if account is None:
+            self._bridge.warning(
+                QCoreApplication.translate(
+                    "window", "The account that received this report was removed."
+                )
+            )
+            return
+        post = self._store.case_post(case)
+        target = ReplyTarget(Entry(0, case.id, post), case.conversation_id)
+        self._compose([account], target)
+
     def _row_action(self, name: str, entry: Entry) -> None:
+        if entry.kind is EntryKind.CASE:
+            self.triage.step(name, [entry])
+            return
         if name not in ("change", "send", "cancel"):
             return
         if self._scheduler is None:

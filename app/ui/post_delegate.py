@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections import OrderedDict
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 
 from app.model import Entry, EntryKind, ScheduleState
 from app.sanitize import sanitize_html
+from app.ui import casefmt
 from app.ui.avatars import AvatarCache
 from app.ui.icons import network_color, network_name
 from app.ui.post_model import Role
@@ -118,6 +120,13 @@ class PostDelegate(QStyledItemDelegate):
         return note
 
     def _actions(self, entry: Entry) -> list[tuple[str, str]]:
+        if entry.kind is EntryKind.CASE:
+            return [
+                ("assign", QCoreApplication.translate("delegate", "Assign…")),
+                ("status", QCoreApplication.translate("delegate", "Status…")),
+                ("note", QCoreApplication.translate("delegate", "Note…")),
+                ("reply", QCoreApplication.translate("delegate", "Reply")),
+            ]
         if entry.kind is EntryKind.SCHEDULED:
             scheduled = [("change", QCoreApplication.translate("delegate", "Change…"))]
             if not entry.post.remote_id:  # in Pantau's own queue: it can go out now
@@ -206,7 +215,7 @@ class PostDelegate(QStyledItemDelegate):
         ):
             painter.setPen(
                 ACCENT
-                if name in ("reply", "change")
+                if name in ("reply", "change", "assign")
                 else palette.color(QPalette.ColorRole.Text)
             )
             painter.drawText(action_rect, Qt.AlignmentFlag.AlignCenter, label)
@@ -277,11 +286,10 @@ class PostDelegate(QStyledItemDelegate):
                 Qt.AlignmentFlag.AlignLeft,
                 metrics.elidedText(handle, Qt.TextElideMode.ElideRight, room - used),
             )
-        sub = self._subtitle(entry)
+        sub, color = self._subtitle(entry)
         if sub:
             painter.setFont(font)
-            failed = entry.kind is EntryKind.SCHEDULED and entry.state == ScheduleState.FAILED
-            painter.setPen(QColor("#B42318") if failed else ACCENT)
+            painter.setPen(color)
             sub_line = line.translated(0, metrics.height() + 2)
             painter.drawText(
                 sub_line,
@@ -289,21 +297,37 @@ class PostDelegate(QStyledItemDelegate):
                 metrics.elidedText(sub, Qt.TextElideMode.ElideRight, sub_line.width()),
             )
 
-    def _subtitle(self, entry: Entry) -> str:
+    def _subtitle(self, entry: Entry) -> tuple[str, QColor]:
+        """The line under the author's name and its colour (red when something is late)."""
+        if entry.kind is EntryKind.CASE and entry.case is not None:
+            return self._case_line(entry)
         if entry.kind is EntryKind.SCHEDULED and entry.scheduled_at is not None:
             if entry.state == ScheduleState.FAILED:
-                return QCoreApplication.translate("delegate", "Failed to send")
+                return QCoreApplication.translate("delegate", "Failed to send"), casefmt.OVERDUE
             when = absolute_time(entry.scheduled_at)
-            return QCoreApplication.translate("delegate", "Scheduled for %1").replace("%1", when)
+            text = QCoreApplication.translate("delegate", "Scheduled for %1").replace("%1", when)
+            return text, ACCENT
         if entry.kind is EntryKind.CONVERSATION:
             if entry.unread:
-                return QCoreApplication.translate("delegate", "New message · %1").replace(
-                    "%1", network_name(entry.post.network)
-                )
-            return QCoreApplication.translate("delegate", "Conversation · %1").replace(
-                "%1", network_name(entry.post.network)
-            )
-        return ""
+                text = QCoreApplication.translate("delegate", "New message · %1")
+            else:
+                text = QCoreApplication.translate("delegate", "Conversation · %1")
+            return text.replace("%1", network_name(entry.post.network)), ACCENT
+        return "", ACCENT
+
+    def _case_line(self, entry: Entry) -> tuple[str, QColor]:
+        case = entry.case
+        assert case is not None
+        parts = [casefmt.status_name(case.status)]
+        color = casefmt.STATUS_COLORS[case.status]
+        if case.agency_code:
+            parts.append(case.agency_code)
+        parts.extend(case.topics[:2])
+        if entry.due is not None:
+            text, warning = casefmt.due_text(entry.due, datetime.now(UTC))
+            parts.append(text)
+            color = warning or color
+        return " · ".join(parts), color
 
     # --- interaction ----------------------------------------------------------------------
 
