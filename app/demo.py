@@ -23,6 +23,8 @@ from itertools import count
 from typing import NamedTuple
 
 import columns
+from app import triage
+from app.demo_triage import populate_cases
 from app.model import (
     Account,
     ColumnSpec,
@@ -39,6 +41,7 @@ from app.model import (
 )
 from app.sanitize import text_to_html
 from app.store import Store
+from app.workdays import WorkCalendar
 
 MASTODON_ID = "demo-mastodon"
 BLUESKY_ID = "demo-bluesky"
@@ -452,6 +455,8 @@ _SCHEDULED = (
 _QUERY = {"query": "dokumen penawaran"}
 _DECK: tuple[tuple[str, str, Mapping[str, object], int], ...] = (
     ("mentions", MASTODON_ID, {}, 380),
+    ("inbox", X_ID, {"tags": ["KemalaJateng"], "mentions": False, "messages": False,
+                     "show": "open"}, 420),
     ("hashtag", X_ID, {"tags": ["KemalaJateng"], "match": "any", "exclude": []}, 400),
     ("messages", "", {}, 340),
     ("scheduled", "", {}, 340),
@@ -459,7 +464,7 @@ _DECK: tuple[tuple[str, str, Mapping[str, object], int], ...] = (
     ("home", BLUESKY_ID, {}, 360),
     ("search", "", _QUERY, 360),
 )
-_UNREAD = {0: 4, 1: 7}  # deck position -> rows left unread above the read position
+_UNREAD = {0: 4, 2: 7}  # deck position -> rows left unread above the read position
 # fmt: on
 
 
@@ -624,6 +629,22 @@ def _matching(
     ]
 
 
+def _fill_inbox(store: Store, deck: Sequence[ColumnState], now: datetime) -> None:
+    """Five weeks of handled reports, then the hashtag's newest posts as new cases."""
+    triage.seed_defaults(store)
+    inbox = next(c for c in deck if c.spec.kind == "inbox")
+    assert inbox.spec.id is not None
+    spec = replace(inbox.spec, options={**inbox.spec.options, "since": _iso(now - _SPAN)})
+    store.update_column_spec(inbox.spec.id, spec)
+    cal = WorkCalendar(store.holidays())
+    populate_cases(store, inbox.spec.id, account_id=X_ID, cal=cal, now=now - _SPAN)
+    columns.kinds()["inbox"].take_in(store, spec, ACCOUNTS, now)
+
+
+def _iso(when: datetime) -> str:
+    return when.isoformat(timespec="seconds")
+
+
 def populate(store: Store, *, now: datetime, seed: int = 7) -> None:
     """Fill an empty store with the demo deck. Raises `DemoError` if it has accounts or columns.
 
@@ -659,6 +680,7 @@ def populate(store: Store, *, now: datetime, seed: int = 7) -> None:
         deck.append(store.add_column(spec, width=width))
     for scheduled in _scheduled(now):
         store.add_scheduled(scheduled)
+    _fill_inbox(store, deck, now)
     for position, unread in _UNREAD.items():
         column = deck[position]
         entries = kinds[column.spec.kind].page(

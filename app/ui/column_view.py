@@ -210,6 +210,8 @@ class ColumnView(QFrame):
 
         self.list = self._build_list(controller, avatars)
         body.addWidget(self.list)
+        if controller.kind is not None and controller.kind.multi_select:
+            self.list.installEventFilter(self)  # the triage keys
 
         controller.busy_changed.connect(self._set_busy)
         controller.problem_changed.connect(self._show_problem)
@@ -229,7 +231,6 @@ class ColumnView(QFrame):
         kind = controller.kind
         if kind is not None and kind.multi_select:  # bulk assignment in the inbox
             view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-            view.installEventFilter(self)
             view.doubleClicked.connect(self._double_clicked)
         else:
             view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

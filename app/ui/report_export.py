@@ -210,6 +210,8 @@ def replacing(path: Path) -> Iterator[Path]:
     try:
         yield temporary
         _flush_to_disk(temporary)
+        # mkstemp makes the file private (0600); a report is an ordinary document.
+        os.chmod(temporary, path.stat().st_mode & 0o777 if path.exists() else 0o644)
         os.replace(temporary, path)
     except BaseException:
         temporary.unlink(missing_ok=True)
@@ -377,7 +379,7 @@ class _Page:
 def _table(page: _Page, headers: Sequence[str], rows: Sequence[list[str]], total: int) -> None:
     """A table with the header repeated on each page; the last `total` rows in bold."""
     numbers = len(headers) - 1
-    number_width = 66.0
+    number_width = 58.0
     first_width = page.width - numbers * number_width
     widths = [first_width] + [number_width] * numbers
     header_font, cell_font, bold_font = _font(10, bold=True), _font(11), _font(11, bold=True)

@@ -51,6 +51,7 @@ def test_deck_order_and_every_column_has_a_full_first_page(store: Store) -> None
     deck = store.columns()
     assert [(c.spec.kind, c.spec.account_id) for c in deck] == [
         ("mentions", demo.MASTODON_ID),
+        ("inbox", demo.X_ID),
         ("hashtag", demo.X_ID),
         ("messages", ""),
         ("scheduled", ""),
@@ -73,8 +74,9 @@ def test_deck_order_and_every_column_has_a_full_first_page(store: Store) -> None
 
 def test_feed_sizes(store: Store) -> None:
     sizes = [len(_page(store, c)) for c in store.columns()]
-    mentions, kemala, messages, scheduled, rakornas, home, search = sizes
+    mentions, inbox, kemala, messages, scheduled, rakornas, home, search = sizes
     assert mentions >= 30
+    assert inbox >= 20
     assert kemala >= 40
     assert messages == 12
     assert scheduled == 6
@@ -86,7 +88,7 @@ def test_feed_sizes(store: Store) -> None:
 def test_posts_are_recent_and_well_formed(store: Store) -> None:
     for column in store.columns():
         for post in _page(store, column):
-            if column.spec.kind == "scheduled":
+            if column.spec.kind in ("scheduled", "inbox"):
                 continue
             assert NOW - timedelta(days=2) <= post.created_at <= NOW
             assert post.text
@@ -108,7 +110,7 @@ def test_hashtag_columns_only_hold_their_tag(store: Store) -> None:
         posts = _page(store, column)
         assert all(f"#{tag}".casefold() in p.text.casefold() for p in posts)
         assert any(p.media for p in posts)
-    kemala = _page(store, store.columns()[1])
+    kemala = _page(store, store.columns()[2])
     desk = [p for p in kemala if p.author.handle == "HumasJatengDemo"]
     assert desk
     assert all(p.reply_to_id for p in desk)
@@ -125,7 +127,7 @@ def test_replies_point_at_posts_of_the_same_feed(store: Store) -> None:
 
 
 def test_search_column_finds_the_query(store: Store) -> None:
-    search = store.columns()[6]
+    search = store.columns()[7]
     query = search.spec.option_str("query")
     assert query == "dokumen penawaran"
     assert all(query in p.text.casefold() for p in _page(store, search))
@@ -133,7 +135,7 @@ def test_search_column_finds_the_query(store: Store) -> None:
 
 def test_scheduled_column_is_soonest_first_with_one_failure(store: Store) -> None:
     entries = columns.kinds()["scheduled"].page(
-        store, store.columns()[3].spec, store.accounts(), before=None, limit=50
+        store, store.columns()[4].spec, store.accounts(), before=None, limit=50
     )
     times = [e.scheduled_at for e in entries]
     assert all(t is not None for t in times)
@@ -145,7 +147,7 @@ def test_scheduled_column_is_soonest_first_with_one_failure(store: Store) -> Non
 
 def test_conversations_some_unread_on_two_accounts(store: Store) -> None:
     entries = columns.kinds()["messages"].page(
-        store, store.columns()[2].spec, store.accounts(), before=None, limit=50
+        store, store.columns()[3].spec, store.accounts(), before=None, limit=50
     )
     assert all(e.kind is EntryKind.CONVERSATION for e in entries)
     unread = [e for e in entries if e.unread]
@@ -155,7 +157,7 @@ def test_conversations_some_unread_on_two_accounts(store: Store) -> None:
 
 def test_read_positions_leave_some_rows_unread(store: Store) -> None:
     deck = store.columns()
-    for column in deck[:2]:
+    for column in (deck[0], deck[2]):
         assert column.spec.id is not None
         position = store.read_position(column.spec.id)
         assert position is not None
@@ -167,7 +169,7 @@ def test_read_positions_leave_some_rows_unread(store: Store) -> None:
 
 def test_feed_keys_come_from_the_column_kinds(store: Store) -> None:
     hashtag = columns.kinds()["hashtag"]
-    (feed,) = hashtag.feeds(store.columns()[1].spec, store.accounts())
+    (feed,) = hashtag.feeds(store.columns()[2].spec, store.accounts())
     assert feed.kind is FeedKind.TAG
     assert store.feed_entries([feed.key], before=None, limit=1)
 
