@@ -184,7 +184,12 @@ async def screenshot(window: MainWindow, path: Path) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = parse_args(sys.argv[1:] if argv is None else argv)
+    given = list(sys.argv[1:] if argv is None else argv)
+    if given[:1] == ["report"]:
+        from app.ui import report_cli  # noqa: PLC0415 - no window, no loop for a report
+
+        return report_cli.main(given[1:])
+    args = parse_args(given)
     if args.screenshot is not None and parse_size(args.size or "1600x900") is None:
         print(f"pantau: --size must look like 1600x900, not {args.size!r}", file=sys.stderr)
         return 2

@@ -172,23 +172,23 @@ class OutboxSender:
         self._store.set_outbox_state(item.id, OutboxState.SENT)
         log.info("outbox item %s (%s) sent", item.id, item.action)
         if action in (OutboxAction.REPLY, OutboxAction.DIRECT) and isinstance(result, Post):
-            self._answer_case(item, outgoing.draft, result)
+            self._answer_case(account, outgoing.draft, result)
         return result
 
-    def _answer_case(self, item: OutboxItem, draft: Draft, reply: Post) -> None:
+    def _answer_case(self, account: Account, draft: Draft, reply: Post) -> None:
         """A reply to a citizen's report answers its case in the triage inbox."""
         case_id = self._store.record_answer(
-            reply.network,
+            account.network,
             reply.instance,
             reply_to=draft.in_reply_to,
             conversation=draft.conversation_id,
-            account_id=item.account_id,
+            account_id=account.id,
             answer_url=reply.url,
             actor=triage.operator(Settings(self._store)),
             now=datetime.now(UTC),
         )
         if case_id is not None:
-            log.info("outbox item %s answered case %s", item.id, case_id)
+            log.info("a reply from %s answered case %s", account.id, case_id)
 
     async def _schedule(
         self, provider: object, draft: Draft, at: datetime, key: str, since: datetime | None

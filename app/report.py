@@ -181,7 +181,8 @@ def month_report(
 ) -> MonthReport:
     """The report of the cases received in `month` (in the calendar's zone), judged at `now`.
     Cases outside the month may be passed; they are left out. A case with two topics counts
-    under both; the total counts it once."""
+    under both; the total counts it once. The top words leave out the posts marked "not a
+    complaint" (greetings, spam), which say nothing about what went wrong."""
     zone = calendar.zone
     start, end = month_bounds(year, month, zone)
     cohort = sorted(

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from app.paths import resources_dir
 
@@ -21,7 +20,7 @@ def choose_language(setting: str, system: QLocale) -> str:
     return "id" if system.language() == QLocale.Language.Indonesian else "en"
 
 
-def install_translators(app: QApplication, language: str) -> list[QTranslator]:
+def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
     """Install Pantau's catalogue and Qt's own (for standard buttons) for `language`.
     Returns the translators so the caller keeps them alive."""
     installed: list[QTranslator] = []

@@ -428,7 +428,10 @@ class MainWindow(QMainWindow):
                 continue
             if controller.feed_keys() & keys:
                 controller.take_in()
-            if kind.store_keys & keys or controller.feed_keys() & keys:
+            if kind.store_keys & keys:
+                controller.model.resync()  # its own rows changed anywhere in the list
+                view.update_header()
+            elif controller.feed_keys() & keys:
                 controller.model.merge_newer()
                 view.update_header()
 

@@ -153,6 +153,29 @@ class PostModel(QAbstractListModel):
             self.unread_changed.emit(self.unread_count())
         return len(newer)
 
+    def resync(self) -> None:
+        """Read every loaded row again and apply the difference in place: rows that left
+        (a case closed in an open-cases inbox) go, changed rows update, new ones come in.
+        Unlike `reload`, the scroll position and selection stay where they were."""
+        fresh = self._load(None, max(len(self._rows), PAGE_SIZE))
+        wanted = {e.entry_id: e.key for e in fresh}
+        for row in range(len(self._rows) - 1, -1, -1):
+            entry = self._rows[row]
+            if wanted.get(entry.entry_id) != entry.key:  # gone, or moved in the order
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self._rows[row]
+                self.endRemoveRows()
+        for row, entry in enumerate(fresh):
+            if row < len(self._rows) and self._rows[row].entry_id == entry.entry_id:
+                if self._rows[row] != entry:
+                    self._rows[row] = entry
+                    self.dataChanged.emit(self.index(row), self.index(row))
+                continue
+            self.beginInsertRows(QModelIndex(), row, row)
+            self._rows.insert(row, entry)
+            self.endInsertRows()
+        self.unread_changed.emit(self.unread_count())
+
     def set_read_key(self, key: tuple[int, int] | None) -> None:
         self._read_key = key
         if self._rows:

@@ -255,8 +255,9 @@ class ReportDialog(QDialog):
             .replace("%1", month)
             .replace("%2", reason)
         )
-        self.summary.setText("")
-        self.scope.setText("")
+        for label in (self.summary, self.scope):
+            label.setText("")
+            label.hide()
         for table in (self.agency_table, self.topic_table, self.words_table):
             table.clear()
             table.setRowCount(0)
@@ -268,6 +269,8 @@ class ReportDialog(QDialog):
     def _show(self, report: MonthReport) -> None:
         self._report = report
         self.summary.setText(rx.totals_text(report))
+        self.summary.show()
+        self.scope.show()
         zone = QTimeZone(QByteArray(report.zone.key.encode()))
         zone_label = OFFICE_ZONES.get(report.zone.key, "")
         as_of = QDateTime.fromSecsSinceEpoch(int(report.now.timestamp()), zone)

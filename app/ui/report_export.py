@@ -178,6 +178,13 @@ def trend_chart(report: MonthReport) -> LineChart:
                 TREND_COLOR,
             ),
         ),
+        empty_text=(
+            QCoreApplication.translate(
+                "report", "No case received this month has been answered yet."
+            )
+            if report.total.received
+            else ""
+        ),
     )
 
 
@@ -378,11 +385,15 @@ class _Page:
 
 def _table(page: _Page, headers: Sequence[str], rows: Sequence[list[str]], total: int) -> None:
     """A table with the header repeated on each page; the last `total` rows in bold."""
-    numbers = len(headers) - 1
-    number_width = 58.0
-    first_width = page.width - numbers * number_width
-    widths = [first_width] + [number_width] * numbers
     header_font, cell_font, bold_font = _font(10, bold=True), _font(11), _font(11, bold=True)
+    # Each count column as wide as its longest header word (headers wrap between words),
+    # the name column takes the rest.
+    header_metrics = QFontMetricsF(header_font)
+    number_widths = [
+        max(50.0, *(header_metrics.horizontalAdvance(word) + 12 for word in title.split()))
+        for title in headers[1:]
+    ]
+    widths = [page.width - sum(number_widths), *number_widths]
     header_height = QFontMetricsF(header_font).height() * 2 + 6
 
     def header() -> None:

@@ -78,6 +78,30 @@ def test_merge_newer_inserts_at_top_and_updates_changed_rows(qtbot: QtBot) -> No
     assert model.entry(4).post.text == "diubah"  # type: ignore[union-attr]
 
 
+def test_resync_removes_updates_and_inserts_deep_rows_in_place(
+    qtmodeltester: ModelTester,
+) -> None:
+    rows = _entries(95)
+    loader = ListLoader(rows)
+    model = PostModel(load=loader)
+    model.fetchMore()
+    model.fetchMore()  # 80 rows loaded: changes below the first page count too
+    loaded = model.rowCount()
+    gone = rows[60]
+    edited = replace(rows[70], post=replace(rows[70].post, text="ditugaskan"))
+    between = replace(rows[5], sort_key=rows[5].sort_key, entry_id=500)
+    loader.rows = [r for r in rows if r is not gone and r is not rows[70]] + [edited, between]
+    model.resync()
+    shown = [model.entry(r) for r in range(model.rowCount())]
+    assert gone not in shown
+    assert edited in shown
+    assert between in shown
+    assert model.rowCount() == loaded  # one left, one came: the loaded range is kept
+    keys = [e.key for e in shown if e is not None]
+    assert keys == sorted(keys, reverse=True)
+    qtmodeltester.check(model, force_py=True)
+
+
 def test_unread_follows_the_read_position() -> None:
     rows = _entries(10)
     model = PostModel(load=ListLoader(rows), read_key=rows[4].key)

@@ -4,7 +4,9 @@ shows load failures in place, and exports CSV, PNG and PDF files that match the 
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -14,10 +16,12 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.deadlines import DeadlineRules
+from app.model import Agency
 from app.report import MonthReport, month_report
 from app.store import StoreError
 from app.ui.charts import BarChart
 from app.ui.report_dialog import ReportDialog
+from app.ui.report_export import export_pdf
 from tests.unit.test_report import load_month
 
 MONTH = load_month()
@@ -142,6 +146,7 @@ def test_a_failing_load_is_shown_and_the_dialog_goes_on(
     assert "April 2026" in dialog.message.text()
     assert "Something went wrong" in dialog.message.text()
     assert dialog.report is None
+    assert not dialog.summary.isVisibleTo(dialog)  # no totals of another month left behind
     assert dialog.agency_table.rowCount() == 0
     assert not dialog.csv_button.isEnabled()
     assert not dialog.pdf_button.isEnabled()
@@ -150,6 +155,7 @@ def test_a_failing_load_is_shown_and_the_dialog_goes_on(
     assert "disk space" in dialog.message.text()
     dialog.month_edit.setDate(QDate(2026, 3, 1))
     assert not dialog.message.isVisibleTo(dialog)
+    assert dialog.summary.isVisibleTo(dialog)
     assert dialog.agency_table.rowCount() == 6
     assert dialog.pdf_button.isEnabled()
 
@@ -233,3 +239,35 @@ def test_a_failed_export_names_the_reason_and_leaves_nothing(
         "pantau-report-2026-03.csv",
     ]
     assert (folder / "pantau-report-2026-03.csv").read_text(encoding="utf-8") == "old"
+
+
+def test_a_long_table_continues_on_the_next_page(qapp: object, tmp_path: Path) -> None:
+    # 80 agencies with one case each: 80 rows of 20 px do not fit on one A4 page
+    first = MONTH.cases[1]
+    cases = [
+        replace(first, id=1000 + n, agency_code=f"OPD{n:02d}", topics=(f"topik{n}",))
+        for n in range(80)
+    ]
+    agencies = [Agency(f"OPD{n:02d}", f"Dinas Nomor {n}") for n in range(80)]
+    report = month_report(
+        cases,
+        year=2026,
+        month=3,
+        calendar=MONTH.calendar,
+        rules=DeadlineRules(),
+        agencies=agencies,
+        topics=[],
+        now=MONTH.now,
+    )
+    assert len(report.agencies) == 80
+    long_pdf, short_pdf = tmp_path / "long.pdf", tmp_path / "short.pdf"
+    export_pdf(report, long_pdf)
+    export_pdf(Loader()(2026, 3), short_pdf)
+
+    def pages(path: Path) -> int:
+        counts = re.findall(rb"/Count (\d+)", path.read_bytes())
+        return max(int(c) for c in counts)
+
+    assert pages(short_pdf) == 2
+    # two tables of 80 rows (about 1.6 pages each) and three charts
+    assert pages(long_pdf) >= 5
