@@ -1,6 +1,137 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
     <context>
+        <name>HolidaysEditor</name>
+        <message>
+            <source>Joint leave (cuti bersama)</source>
+            <translation>Joint leave (cuti bersama)</translation>
+        </message>
+        <message>
+            <source>National holiday</source>
+            <translation>National holiday</translation>
+        </message>
+        <message>
+            <source>Line %1: expected 3 fields (date, kind, name) but found %2.</source>
+            <translation>Line %1: expected 3 fields (date, kind, name) but found %2.</translation>
+        </message>
+        <message>
+            <source>Line %1: “%2” is not a date. Write dates as YYYY-MM-DD, for example 2026-08-17.</source>
+            <translation>Line %1: “%2” is not a date. Write dates as YYYY-MM-DD, for example 2026-08-17.</translation>
+        </message>
+        <message>
+            <source>Line %1: unknown kind “%2”. Use national or joint_leave.</source>
+            <translation>Line %1: unknown kind “%2”. Use national or joint_leave.</translation>
+        </message>
+        <message>
+            <source>Line %1: the holiday has no name.</source>
+            <translation>Line %1: the holiday has no name.</translation>
+        </message>
+        <message>
+            <source>Line %1: %2 is already on line %3.</source>
+            <translation>Line %1: %2 is already on line %3.</translation>
+        </message>
+        <message>
+            <source>Line %1 is not a valid CSV line.</source>
+            <translation>Line %1 is not a valid CSV line.</translation>
+        </message>
+        <message>
+            <source>Year:</source>
+            <translation>Year:</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Name, e.g. Hari Lahir Pancasila</source>
+            <translation>Name, e.g. Hari Lahir Pancasila</translation>
+        </message>
+        <message>
+            <source>Add</source>
+            <translation>Add</translation>
+        </message>
+        <message>
+            <source>Remove selected</source>
+            <translation>Remove selected</translation>
+        </message>
+        <message>
+            <source>Import CSV…</source>
+            <translation>Import CSV…</translation>
+        </message>
+        <message>
+            <source>Export CSV…</source>
+            <translation>Export CSV…</translation>
+        </message>
+        <message>
+            <source>Restore defaults</source>
+            <translation>Restore defaults</translation>
+        </message>
+        <message>
+            <source>Write the holiday's name.</source>
+            <translation>Write the holiday's name.</translation>
+        </message>
+        <message>
+            <source>%1 was already in the list; it is replaced.</source>
+            <translation>%1 was already in the list; it is replaced.</translation>
+        </message>
+        <message>
+            <source>Restore default holidays</source>
+            <translation>Restore default holidays</translation>
+        </message>
+        <message>
+            <source>Pantau's built-in holiday list cannot be read.</source>
+            <translation>Pantau's built-in holiday list cannot be read.</translation>
+        </message>
+        <message>
+            <source>Default holidays restored.</source>
+            <translation>Default holidays restored.</translation>
+        </message>
+        <message>
+            <source>Import holidays</source>
+            <translation>Import holidays</translation>
+        </message>
+        <message>
+            <source>Nothing was imported.</source>
+            <translation>Nothing was imported.</translation>
+        </message>
+        <message>
+            <source>The file cannot be read.</source>
+            <translation>The file cannot be read.</translation>
+        </message>
+        <message>
+            <source>Imported: %1.</source>
+            <translation>Imported: %1.</translation>
+        </message>
+        <message>
+            <source>Export holidays</source>
+            <translation>Export holidays</translation>
+        </message>
+        <message>
+            <source>The file cannot be written there.</source>
+            <translation>The file cannot be written there.</translation>
+        </message>
+        <message>
+            <source>CSV files (*.csv)</source>
+            <translation>CSV files (*.csv)</translation>
+        </message>
+        <message>
+            <source>Replace the list with Pantau's built-in Indonesian holidays? Holidays you added or changed will be lost.</source>
+            <translation>Replace the list with Pantau's built-in Indonesian holidays? Holidays you added or changed will be lost.</translation>
+        </message>
+        <message>
+            <source>All years</source>
+            <translation>All years</translation>
+        </message>
+    </context>
+    <context>
         <name>QLineEdit</name>
         <message>
             <source>&amp;Undo</source>
@@ -121,6 +252,221 @@
         </message>
     </context>
     <context>
+        <name>TriageListsDialog</name>
+        <message>
+            <source>The file is empty.</source>
+            <translation>The file is empty.</translation>
+        </message>
+        <message>
+            <source>The first line must name the columns; “%1” is missing.</source>
+            <translation>The first line must name the columns; “%1” is missing.</translation>
+        </message>
+        <message>
+            <source>The file has more than %1 rows.</source>
+            <translation>The file has more than %1 rows.</translation>
+        </message>
+        <message>
+            <source>The code is missing.</source>
+            <translation>The code is missing.</translation>
+        </message>
+        <message>
+            <source>The code “%1” may only have letters, digits, - and _ (at most 24 characters).</source>
+            <translation>The code “%1” may only have letters, digits, - and _ (at most 24 characters).</translation>
+        </message>
+        <message>
+            <source>The code %1 is already used on line %2.</source>
+            <translation>The code %1 is already used on line %2.</translation>
+        </message>
+        <message>
+            <source>The code %1 is already used in row %2.</source>
+            <translation>The code %1 is already used in row %2.</translation>
+        </message>
+        <message>
+            <source>The name is empty.</source>
+            <translation>The name is empty.</translation>
+        </message>
+        <message>
+            <source>The name “%1” is already used on line %2.</source>
+            <translation>The name “%1” is already used on line %2.</translation>
+        </message>
+        <message>
+            <source>The name “%1” is already used in row %2.</source>
+            <translation>The name “%1” is already used in row %2.</translation>
+        </message>
+        <message>
+            <source>Active must be 1 or 0 (yes or no), not “%1”.</source>
+            <translation>Active must be 1 or 0 (yes or no), not “%1”.</translation>
+        </message>
+        <message>
+            <source>No agency has the code %1. Add it on the Agencies tab first.</source>
+            <translation>No agency has the code %1. Add it on the Agencies tab first.</translation>
+        </message>
+        <message>
+            <source>Agencies and topics</source>
+            <translation>Agencies and topics</translation>
+        </message>
+        <message>
+            <source>Agencies</source>
+            <translation>Agencies</translation>
+        </message>
+        <message>
+            <source>Topics</source>
+            <translation>Topics</translation>
+        </message>
+        <message>
+            <source>&amp;Add</source>
+            <translation>&amp;Add</translation>
+        </message>
+        <message>
+            <source>&amp;Remove</source>
+            <translation>&amp;Remove</translation>
+        </message>
+        <message>
+            <source>&amp;Import CSV…</source>
+            <translation>&amp;Import CSV…</translation>
+        </message>
+        <message>
+            <source>E&amp;xport CSV…</source>
+            <translation>E&amp;xport CSV…</translation>
+        </message>
+        <message>
+            <source>Restore &amp;defaults</source>
+            <translation>Restore &amp;defaults</translation>
+        </message>
+        <message>
+            <source>Cases are delegated to these agencies. Untick Active to stop offering an agency without removing it: cases keep the code they were given.</source>
+            <translation>Cases are delegated to these agencies. Untick Active to stop offering an agency without removing it: cases keep the code they were given.</translation>
+        </message>
+        <message>
+            <source>Code</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Active</source>
+            <translation>Active</translation>
+        </message>
+        <message>
+            <source>Keywords suggest a topic, and its agency, for a new case. They match whole words in any case; the words of a longer keyword may stand a few words apart, or be joined in a hashtag (#JalanRusak). Separate keywords with ;.</source>
+            <translation>Keywords suggest a topic, and its agency, for a new case. They match whole words in any case; the words of a longer keyword may stand a few words apart, or be joined in a hashtag (#JalanRusak). Separate keywords with ;.</translation>
+        </message>
+        <message>
+            <source>Topic</source>
+            <translation>Topic</translation>
+        </message>
+        <message>
+            <source>Keywords</source>
+            <translation>Keywords</translation>
+        </message>
+        <message>
+            <source>Agency</source>
+            <translation>Agency</translation>
+        </message>
+        <message>
+            <source>Try a complaint: jalan di desa kami rusak parah</source>
+            <translation>Try a complaint: jalan di desa kami rusak parah</translation>
+        </message>
+        <message>
+            <source>These topics refer to %1: %2. Remove it and clear their agency?</source>
+            <translation>These topics refer to %1: %2. Remove it and clear their agency?</translation>
+        </message>
+        <message>
+            <source>Agency removed; these topics have no agency now: %1.</source>
+            <translation>Agency removed; these topics have no agency now: %1.</translation>
+        </message>
+        <message>
+            <source>Replace the agencies with Pantau's default list? Agencies you added are removed, and topics that refer to them lose their agency.</source>
+            <translation>Replace the agencies with Pantau's default list? Agencies you added are removed, and topics that refer to them lose their agency.</translation>
+        </message>
+        <message>
+            <source>Separate keywords with ;</source>
+            <translation>Separate keywords with ;</translation>
+        </message>
+        <message>
+            <source>(no agency)</source>
+            <translation>(no agency)</translation>
+        </message>
+        <message>
+            <source>%1 (inactive)</source>
+            <translation>%1 (inactive)</translation>
+        </message>
+        <message>
+            <source>%1 (not in the list)</source>
+            <translation>%1 (not in the list)</translation>
+        </message>
+        <message>
+            <source>Replace the topics with Pantau's default list? Topics you added or changed are replaced.</source>
+            <translation>Replace the topics with Pantau's default list? Topics you added or changed are replaced.</translation>
+        </message>
+        <message>
+            <source>No topic matches this text.</source>
+            <translation>No topic matches this text.</translation>
+        </message>
+        <message>
+            <source>Topics: %1. Agency: %2.</source>
+            <translation>Topics: %1. Agency: %2.</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>none</translation>
+        </message>
+        <message>
+            <source>Agencies, row %1: %2</source>
+            <translation>Agencies, row %1: %2</translation>
+        </message>
+        <message>
+            <source>Topics, row %1: %2</source>
+            <translation>Topics, row %1: %2</translation>
+        </message>
+        <message>
+            <source>CSV files (*.csv);;All files (*)</source>
+            <translation>CSV files (*.csv);;All files (*)</translation>
+        </message>
+        <message>
+            <source>Import agencies</source>
+            <translation>Import agencies</translation>
+        </message>
+        <message>
+            <source>Export agencies</source>
+            <translation>Export agencies</translation>
+        </message>
+        <message>
+            <source>Import topics</source>
+            <translation>Import topics</translation>
+        </message>
+        <message>
+            <source>Export topics</source>
+            <translation>Export topics</translation>
+        </message>
+        <message>
+            <source>The file cannot be read.</source>
+            <translation>The file cannot be read.</translation>
+        </message>
+        <message>
+            <source>Nothing was imported. Line %1: %2</source>
+            <translation>Nothing was imported. Line %1: %2</translation>
+        </message>
+        <message>
+            <source>Imported %1 agencies: %2 new, %3 updated.</source>
+            <translation>Imported %1 agencies: %2 new, %3 updated.</translation>
+        </message>
+        <message>
+            <source>Imported %1 topics: %2 new, %3 updated.</source>
+            <translation>Imported %1 topics: %2 new, %3 updated.</translation>
+        </message>
+        <message>
+            <source>The file cannot be written there.</source>
+            <translation>The file cannot be written there.</translation>
+        </message>
+        <message>
+            <source>Saved to %1.</source>
+            <translation>Saved to %1.</translation>
+        </message>
+    </context>
+    <context>
         <name>accounts</name>
         <message>
             <source>Accounts</source>
@@ -180,6 +526,164 @@
         <message>
             <source>Add an account first: this column reads from an account.</source>
             <translation>Add an account first: this column reads from an account.</translation>
+        </message>
+    </context>
+    <context>
+        <name>case</name>
+        <message>
+            <source>Case #%1 · %2</source>
+            <translation>Case #%1 · %2</translation>
+        </message>
+        <message>
+            <source>Status:</source>
+            <translation>Status:</translation>
+        </message>
+        <message>
+            <source>(not assigned)</source>
+            <translation>(not assigned)</translation>
+        </message>
+        <message>
+            <source>Agency:</source>
+            <translation>Agency:</translation>
+        </message>
+        <message>
+            <source>Name of the colleague following it up</source>
+            <translation>Name of the colleague following it up</translation>
+        </message>
+        <message>
+            <source>Colleague:</source>
+            <translation>Colleague:</translation>
+        </message>
+        <message>
+            <source>Topics:</source>
+            <translation>Topics:</translation>
+        </message>
+        <message>
+            <source>Internal note:</source>
+            <translation>Internal note:</translation>
+        </message>
+        <message>
+            <source>Only your office sees notes; they are never posted.</source>
+            <translation>Only your office sees notes; they are never posted.</translation>
+        </message>
+        <message>
+            <source>Add note</source>
+            <translation>Add note</translation>
+        </message>
+        <message>
+            <source>History:</source>
+            <translation>History:</translation>
+        </message>
+        <message>
+            <source>Reply…</source>
+            <translation>Reply…</translation>
+        </message>
+        <message>
+            <source>Open in browser</source>
+            <translation>Open in browser</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>Received %1 · no deadline: %2</source>
+            <translation>Received %1 · no deadline: %2</translation>
+        </message>
+        <message>
+            <source>Received %1 · due %2 (%3)</source>
+            <translation>Received %1 · due %2 (%3)</translation>
+        </message>
+        <message>
+            <source>Suggested: %1</source>
+            <translation>Suggested: %1</translation>
+        </message>
+        <message>
+            <source>Could not save the change: %1</source>
+            <translation>Could not save the change: %1</translation>
+        </message>
+        <message>
+            <source>Type the note first.</source>
+            <translation>Type the note first.</translation>
+        </message>
+        <message>
+            <source>Could not save the note: %1</source>
+            <translation>Could not save the note: %1</translation>
+        </message>
+        <message>
+            <source>New</source>
+            <translation>New</translation>
+        </message>
+        <message>
+            <source>Assigned</source>
+            <translation>Assigned</translation>
+        </message>
+        <message>
+            <source>Answered</source>
+            <translation>Answered</translation>
+        </message>
+        <message>
+            <source>Closed</source>
+            <translation>Closed</translation>
+        </message>
+        <message>
+            <source>Not a complaint</source>
+            <translation>Not a complaint</translation>
+        </message>
+        <message>
+            <source>Duplicate</source>
+            <translation>Duplicate</translation>
+        </message>
+        <message>
+            <source>%n working day(s) late</source>
+            <translation>%n working day(s) late</translation>
+        </message>
+        <message>
+            <source>due today</source>
+            <translation>due today</translation>
+        </message>
+        <message>
+            <source>%n working day(s) left</source>
+            <translation>%n working day(s) left</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>none</translation>
+        </message>
+        <message>
+            <source>received</source>
+            <translation>received</translation>
+        </message>
+        <message>
+            <source>status %1 → %2</source>
+            <translation>status %1 → %2</translation>
+        </message>
+        <message>
+            <source>agency %1 → %2</source>
+            <translation>agency %1 → %2</translation>
+        </message>
+        <message>
+            <source>colleague: %1</source>
+            <translation>colleague: %1</translation>
+        </message>
+        <message>
+            <source>topics: %1</source>
+            <translation>topics: %1</translation>
+        </message>
+        <message>
+            <source>answered: %1</source>
+            <translation>answered: %1</translation>
+        </message>
+        <message>
+            <source>note: %1</source>
+            <translation>note: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>charts</name>
+        <message>
+            <source>No data for this month</source>
+            <translation>No data for this month</translation>
         </message>
     </context>
     <context>
@@ -316,8 +820,60 @@
             <translation>Mentions (all accounts)</translation>
         </message>
         <message>
+            <source>Mentions of the account</source>
+            <translation>Mentions of the account</translation>
+        </message>
+        <message>
             <source>Direct messages</source>
             <translation>Direct messages</translation>
+        </message>
+        <message>
+            <source>Open cases</source>
+            <translation>Open cases</translation>
+        </message>
+        <message>
+            <source>Answered and closed</source>
+            <translation>Answered and closed</translation>
+        </message>
+        <message>
+            <source>Not a complaint or duplicate</source>
+            <translation>Not a complaint or duplicate</translation>
+        </message>
+        <message>
+            <source>All cases</source>
+            <translation>All cases</translation>
+        </message>
+        <message>
+            <source>Hashtags:</source>
+            <translation>Hashtags:</translation>
+        </message>
+        <message>
+            <source>Also:</source>
+            <translation>Also:</translation>
+        </message>
+        <message>
+            <source>Show:</source>
+            <translation>Show:</translation>
+        </message>
+        <message>
+            <source>Choose where reports come from: a hashtag, mentions or messages.</source>
+            <translation>Choose where reports come from: a hashtag, mentions or messages.</translation>
+        </message>
+        <message>
+            <source>Triage inbox</source>
+            <translation>Triage inbox</translation>
+        </message>
+        <message>
+            <source>Citizen reports as cases: delegate each to an agency, answer it within the working-day deadlines, and report on the month.</source>
+            <translation>Citizen reports as cases: delegate each to an agency, answer it within the working-day deadlines, and report on the month.</translation>
+        </message>
+        <message>
+            <source>Inbox %1</source>
+            <translation>Inbox %1</translation>
+        </message>
+        <message>
+            <source>%n overdue</source>
+            <translation>%n overdue</translation>
         </message>
         <message>
             <source>Private conversations with citizens and vendors.</source>
@@ -580,6 +1136,18 @@
             <translation>Reply</translation>
         </message>
         <message>
+            <source>Assign…</source>
+            <translation>Assign…</translation>
+        </message>
+        <message>
+            <source>Status…</source>
+            <translation>Status…</translation>
+        </message>
+        <message>
+            <source>Note…</source>
+            <translation>Note…</translation>
+        </message>
+        <message>
             <source>Open in browser</source>
             <translation>Open in browser</translation>
         </message>
@@ -768,6 +1336,197 @@
         <message>
             <source>The file cannot be written there.</source>
             <translation>The file cannot be written there.</translation>
+        </message>
+    </context>
+    <context>
+        <name>report</name>
+        <message>
+            <source>Monthly report</source>
+            <translation>Monthly report</translation>
+        </message>
+        <message>
+            <source>Previous month</source>
+            <translation>Previous month</translation>
+        </message>
+        <message>
+            <source>Month</source>
+            <translation>Month</translation>
+        </message>
+        <message>
+            <source>Next month</source>
+            <translation>Next month</translation>
+        </message>
+        <message>
+            <source>By agency</source>
+            <translation>By agency</translation>
+        </message>
+        <message>
+            <source>By topic</source>
+            <translation>By topic</translation>
+        </message>
+        <message>
+            <source>Top words</source>
+            <translation>Top words</translation>
+        </message>
+        <message>
+            <source>Per day</source>
+            <translation>Per day</translation>
+        </message>
+        <message>
+            <source>Export CSV…</source>
+            <translation>Export CSV…</translation>
+        </message>
+        <message>
+            <source>Export PNG…</source>
+            <translation>Export PNG…</translation>
+        </message>
+        <message>
+            <source>Export PDF…</source>
+            <translation>Export PDF…</translation>
+        </message>
+        <message>
+            <source>The report for %1 could not be made. %2</source>
+            <translation>The report for %1 could not be made. %2</translation>
+        </message>
+        <message>
+            <source>Cases received in %1. Deadlines as of %2, in working days.</source>
+            <translation>Cases received in %1. Deadlines as of %2, in working days.</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>Total</translation>
+        </message>
+        <message>
+            <source>Agency</source>
+            <translation>Agency</translation>
+        </message>
+        <message>
+            <source>Topic</source>
+            <translation>Topic</translation>
+        </message>
+        <message>
+            <source>Cases</source>
+            <translation>Cases</translation>
+        </message>
+        <message>
+            <source>Word</source>
+            <translation>Word</translation>
+        </message>
+        <message>
+            <source>Phrase</source>
+            <translation>Phrase</translation>
+        </message>
+        <message>
+            <source>Choose a folder for the CSV files</source>
+            <translation>Choose a folder for the CSV files</translation>
+        </message>
+        <message>
+            <source>Export the report as an image</source>
+            <translation>Export the report as an image</translation>
+        </message>
+        <message>
+            <source>PNG image (*.png)</source>
+            <translation>PNG image (*.png)</translation>
+        </message>
+        <message>
+            <source>Export the report as PDF</source>
+            <translation>Export the report as PDF</translation>
+        </message>
+        <message>
+            <source>PDF document (*.pdf)</source>
+            <translation>PDF document (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Export failed</source>
+            <translation>Export failed</translation>
+        </message>
+        <message>
+            <source>The report could not be saved to %1: %2</source>
+            <translation>The report could not be saved to %1: %2</translation>
+        </message>
+        <message>
+            <source>Saved: %1</source>
+            <translation>Saved: %1</translation>
+        </message>
+        <message>
+            <source>Unassigned</source>
+            <translation>Unassigned</translation>
+        </message>
+        <message>
+            <source>No topic</source>
+            <translation>No topic</translation>
+        </message>
+        <message>
+            <source>Received %1 · answered %2 · overdue %3 · median %4 working days to answer</source>
+            <translation>Received %1 · answered %2 · overdue %3 · median %4 working days to answer</translation>
+        </message>
+        <message>
+            <source>Received</source>
+            <translation>Received</translation>
+        </message>
+        <message>
+            <source>Answered</source>
+            <translation>Answered</translation>
+        </message>
+        <message>
+            <source>Closed</source>
+            <translation>Closed</translation>
+        </message>
+        <message>
+            <source>Not a complaint</source>
+            <translation>Not a complaint</translation>
+        </message>
+        <message>
+            <source>Overdue</source>
+            <translation>Overdue</translation>
+        </message>
+        <message>
+            <source>Median days</source>
+            <translation>Median days</translation>
+        </message>
+        <message>
+            <source>P90 days</source>
+            <translation>P90 days</translation>
+        </message>
+        <message>
+            <source>Cases per agency</source>
+            <translation>Cases per agency</translation>
+        </message>
+        <message>
+            <source>Median working days to answer, by week received</source>
+            <translation>Median working days to answer, by week received</translation>
+        </message>
+        <message>
+            <source>Median working days</source>
+            <translation>Median working days</translation>
+        </message>
+        <message>
+            <source>No case received this month has been answered yet.</source>
+            <translation>No case received this month has been answered yet.</translation>
+        </message>
+        <message>
+            <source>Cases received per day</source>
+            <translation>Cases received per day</translation>
+        </message>
+        <message>
+            <source>page %1</source>
+            <translation>page %1</translation>
+        </message>
+        <message>
+            <source>Words</source>
+            <translation>Words</translation>
+        </message>
+        <message>
+            <source>Phrases</source>
+            <translation>Phrases</translation>
+        </message>
+        <message>
+            <source>A case with several topics is counted under each of them.</source>
+            <translation>A case with several topics is counted under each of them.</translation>
+        </message>
+        <message>
+            <source>What people wrote about</source>
+            <translation>What people wrote about</translation>
         </message>
     </context>
     <context>
@@ -994,6 +1753,61 @@
         </message>
     </context>
     <context>
+        <name>triage</name>
+        <message>
+            <source>Assign %n case(s) to</source>
+            <translation>Assign %n case(s) to</translation>
+        </message>
+        <message>
+            <source>Type to find an agency (code or name)</source>
+            <translation>Type to find an agency (code or name)</translation>
+        </message>
+        <message>
+            <source>(remove the agency)</source>
+            <translation>(remove the agency)</translation>
+        </message>
+        <message>
+            <source>%n working day(s)</source>
+            <translation>%n working day(s)</translation>
+        </message>
+        <message>
+            <source>Forward to an agency within:</source>
+            <translation>Forward to an agency within:</translation>
+        </message>
+        <message>
+            <source>Follow up after forwarding within:</source>
+            <translation>Follow up after forwarding within:</translation>
+        </message>
+        <message>
+            <source>Your name in case history:</source>
+            <translation>Your name in case history:</translation>
+        </message>
+        <message>
+            <source>SP4N-LAPOR! asks that a report is forwarded within 3 working days and followed up within 5. Weekends and the holidays in the Holidays tab do not count; the day a report arrives does not count either.</source>
+            <translation>SP4N-LAPOR! asks that a report is forwarded within 3 working days and followed up within 5. Weekends and the holidays in the Holidays tab do not count; the day a report arrives does not count either.</translation>
+        </message>
+        <message>
+            <source>The cases were not changed: %1</source>
+            <translation>The cases were not changed: %1</translation>
+        </message>
+        <message>
+            <source>Holidays</source>
+            <translation>Holidays</translation>
+        </message>
+        <message>
+            <source>Deadlines</source>
+            <translation>Deadlines</translation>
+        </message>
+        <message>
+            <source>Not saved</source>
+            <translation>Not saved</translation>
+        </message>
+        <message>
+            <source>The lists were not saved: %1</source>
+            <translation>The lists were not saved: %1</translation>
+        </message>
+    </context>
+    <context>
         <name>window</name>
         <message>
             <source>Scheduled posts that missed their time while Pantau was closed: %n. They wait in the Scheduled column.</source>
@@ -1040,6 +1854,18 @@
             <translation>Settings</translation>
         </message>
         <message>
+            <source>Triage</source>
+            <translation>Triage</translation>
+        </message>
+        <message>
+            <source>Monthly report…</source>
+            <translation>Monthly report…</translation>
+        </message>
+        <message>
+            <source>Agencies, topics and holidays…</source>
+            <translation>Agencies, topics and holidays…</translation>
+        </message>
+        <message>
             <source>No connection: showing cached posts. Pantau keeps trying.</source>
             <translation>No connection: showing cached posts. Pantau keeps trying.</translation>
         </message>
@@ -1066,6 +1892,10 @@
         <message>
             <source>The account that received this post was removed.</source>
             <translation>The account that received this post was removed.</translation>
+        </message>
+        <message>
+            <source>The account that received this report was removed.</source>
+            <translation>The account that received this report was removed.</translation>
         </message>
         <message>
             <source>Demo: scheduled posts are not changed.</source>

@@ -2,6 +2,137 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
+    <name>HolidaysEditor</name>
+    <message>
+        <source>Joint leave (cuti bersama)</source>
+        <translation>Cuti bersama</translation>
+    </message>
+    <message>
+        <source>National holiday</source>
+        <translation>Libur nasional</translation>
+    </message>
+    <message>
+        <source>Line %1: expected 3 fields (date, kind, name) but found %2.</source>
+        <translation>Baris %1: seharusnya 3 kolom (tanggal, jenis, nama), ditemukan %2.</translation>
+    </message>
+    <message>
+        <source>Line %1: “%2” is not a date. Write dates as YYYY-MM-DD, for example 2026-08-17.</source>
+        <translation>Baris %1: “%2” bukan tanggal. Tulis tanggal sebagai TTTT-BB-HH, misalnya 2026-08-17.</translation>
+    </message>
+    <message>
+        <source>Line %1: unknown kind “%2”. Use national or joint_leave.</source>
+        <translation>Baris %1: jenis “%2” tidak dikenal. Gunakan national atau joint_leave.</translation>
+    </message>
+    <message>
+        <source>Line %1: the holiday has no name.</source>
+        <translation>Baris %1: hari libur tidak bernama.</translation>
+    </message>
+    <message>
+        <source>Line %1: %2 is already on line %3.</source>
+        <translation>Baris %1: %2 sudah ada di baris %3.</translation>
+    </message>
+    <message>
+        <source>Line %1 is not a valid CSV line.</source>
+        <translation>Baris %1 bukan baris CSV yang sah.</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>Tahun:</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Tanggal</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Name, e.g. Hari Lahir Pancasila</source>
+        <translation>Nama, mis. Hari Lahir Pancasila</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Tambah</translation>
+    </message>
+    <message>
+        <source>Remove selected</source>
+        <translation>Hapus yang dipilih</translation>
+    </message>
+    <message>
+        <source>Import CSV…</source>
+        <translation>Impor CSV…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Ekspor CSV…</translation>
+    </message>
+    <message>
+        <source>Restore defaults</source>
+        <translation>Pulihkan bawaan</translation>
+    </message>
+    <message>
+        <source>Write the holiday&apos;s name.</source>
+        <translation>Tulis nama hari libur.</translation>
+    </message>
+    <message>
+        <source>%1 was already in the list; it is replaced.</source>
+        <translation>%1 sudah ada di daftar; kini diganti.</translation>
+    </message>
+    <message>
+        <source>Restore default holidays</source>
+        <translation>Pulihkan hari libur bawaan</translation>
+    </message>
+    <message>
+        <source>Pantau&apos;s built-in holiday list cannot be read.</source>
+        <translation>Daftar hari libur bawaan Pantau tidak dapat dibaca.</translation>
+    </message>
+    <message>
+        <source>Default holidays restored.</source>
+        <translation>Hari libur bawaan dipulihkan.</translation>
+    </message>
+    <message>
+        <source>Import holidays</source>
+        <translation>Impor hari libur</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation>Tidak ada yang diimpor.</translation>
+    </message>
+    <message>
+        <source>The file cannot be read.</source>
+        <translation>Berkas tidak dapat dibaca.</translation>
+    </message>
+    <message>
+        <source>Imported: %1.</source>
+        <translation>Diimpor: %1.</translation>
+    </message>
+    <message>
+        <source>Export holidays</source>
+        <translation>Ekspor hari libur</translation>
+    </message>
+    <message>
+        <source>The file cannot be written there.</source>
+        <translation>Berkas tidak dapat ditulis di sana.</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Berkas CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Replace the list with Pantau&apos;s built-in Indonesian holidays? Holidays you added or changed will be lost.</source>
+        <translation>Ganti daftar dengan hari libur Indonesia bawaan Pantau? Hari libur yang Anda tambah atau ubah akan hilang.</translation>
+    </message>
+    <message>
+        <source>All years</source>
+        <translation>Semua tahun</translation>
+    </message>
+</context>
+<context>
     <name>QLineEdit</name>
     <message>
         <source>&amp;Undo</source>
@@ -122,6 +253,221 @@
     </message>
 </context>
 <context>
+    <name>TriageListsDialog</name>
+    <message>
+        <source>The file is empty.</source>
+        <translation>Berkas kosong.</translation>
+    </message>
+    <message>
+        <source>The first line must name the columns; “%1” is missing.</source>
+        <translation>Baris pertama harus berisi nama kolom; “%1” tidak ada.</translation>
+    </message>
+    <message>
+        <source>The file has more than %1 rows.</source>
+        <translation>Berkas berisi lebih dari %1 baris.</translation>
+    </message>
+    <message>
+        <source>The code is missing.</source>
+        <translation>Kode belum diisi.</translation>
+    </message>
+    <message>
+        <source>The code “%1” may only have letters, digits, - and _ (at most 24 characters).</source>
+        <translation>Kode “%1” hanya boleh berisi huruf, angka, - dan _ (paling banyak 24 karakter).</translation>
+    </message>
+    <message>
+        <source>The code %1 is already used on line %2.</source>
+        <translation>Kode %1 sudah dipakai di baris %2.</translation>
+    </message>
+    <message>
+        <source>The code %1 is already used in row %2.</source>
+        <translation>Kode %1 sudah dipakai di baris %2.</translation>
+    </message>
+    <message>
+        <source>The name is empty.</source>
+        <translation>Nama kosong.</translation>
+    </message>
+    <message>
+        <source>The name “%1” is already used on line %2.</source>
+        <translation>Nama “%1” sudah dipakai di baris %2.</translation>
+    </message>
+    <message>
+        <source>The name “%1” is already used in row %2.</source>
+        <translation>Nama “%1” sudah dipakai di baris %2.</translation>
+    </message>
+    <message>
+        <source>Active must be 1 or 0 (yes or no), not “%1”.</source>
+        <translation>Aktif harus 1 atau 0 (ya atau tidak), bukan “%1”.</translation>
+    </message>
+    <message>
+        <source>No agency has the code %1. Add it on the Agencies tab first.</source>
+        <translation>Tidak ada OPD berkode %1. Tambahkan dulu di tab OPD.</translation>
+    </message>
+    <message>
+        <source>Agencies and topics</source>
+        <translation>OPD dan topik</translation>
+    </message>
+    <message>
+        <source>Agencies</source>
+        <translation>OPD</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>Topik</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Tambah</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Hapus</translation>
+    </message>
+    <message>
+        <source>&amp;Import CSV…</source>
+        <translation>&amp;Impor CSV…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport CSV…</source>
+        <translation>E&amp;kspor CSV…</translation>
+    </message>
+    <message>
+        <source>Restore &amp;defaults</source>
+        <translation>Pulihkan &amp;bawaan</translation>
+    </message>
+    <message>
+        <source>Cases are delegated to these agencies. Untick Active to stop offering an agency without removing it: cases keep the code they were given.</source>
+        <translation>Kasus didisposisikan ke OPD ini. Hapus centang Aktif agar sebuah OPD tidak ditawarkan lagi tanpa menghapusnya: kasus tetap menyimpan kodenya.</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Kode</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktif</translation>
+    </message>
+    <message>
+        <source>Keywords suggest a topic, and its agency, for a new case. They match whole words in any case; the words of a longer keyword may stand a few words apart, or be joined in a hashtag (#JalanRusak). Separate keywords with ;.</source>
+        <translation>Kata kunci menyarankan topik, beserta OPD-nya, untuk kasus baru. Kata kunci cocok dengan kata utuh, huruf besar atau kecil; kata-kata dari kata kunci yang panjang boleh berjarak beberapa kata, atau tergabung dalam tagar (#JalanRusak). Pisahkan kata kunci dengan ;.</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Topik</translation>
+    </message>
+    <message>
+        <source>Keywords</source>
+        <translation>Kata kunci</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>OPD</translation>
+    </message>
+    <message>
+        <source>Try a complaint: jalan di desa kami rusak parah</source>
+        <translation>Coba sebuah aduan: jalan di desa kami rusak parah</translation>
+    </message>
+    <message>
+        <source>These topics refer to %1: %2. Remove it and clear their agency?</source>
+        <translation>Topik berikut merujuk ke %1: %2. Hapus OPD ini dan kosongkan OPD topik tersebut?</translation>
+    </message>
+    <message>
+        <source>Agency removed; these topics have no agency now: %1.</source>
+        <translation>OPD dihapus; topik berikut kini tanpa OPD: %1.</translation>
+    </message>
+    <message>
+        <source>Replace the agencies with Pantau&apos;s default list? Agencies you added are removed, and topics that refer to them lose their agency.</source>
+        <translation>Ganti daftar OPD dengan daftar bawaan Pantau? OPD yang Anda tambahkan dihapus, dan topik yang merujuk ke sana kehilangan OPD-nya.</translation>
+    </message>
+    <message>
+        <source>Separate keywords with ;</source>
+        <translation>Pisahkan kata kunci dengan ;</translation>
+    </message>
+    <message>
+        <source>(no agency)</source>
+        <translation>(tanpa OPD)</translation>
+    </message>
+    <message>
+        <source>%1 (inactive)</source>
+        <translation>%1 (nonaktif)</translation>
+    </message>
+    <message>
+        <source>%1 (not in the list)</source>
+        <translation>%1 (tidak ada di daftar)</translation>
+    </message>
+    <message>
+        <source>Replace the topics with Pantau&apos;s default list? Topics you added or changed are replaced.</source>
+        <translation>Ganti topik dengan daftar bawaan Pantau? Topik yang Anda tambah atau ubah akan diganti.</translation>
+    </message>
+    <message>
+        <source>No topic matches this text.</source>
+        <translation>Tidak ada topik yang cocok dengan teks ini.</translation>
+    </message>
+    <message>
+        <source>Topics: %1. Agency: %2.</source>
+        <translation>Topik: %1. OPD: %2.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>tidak ada</translation>
+    </message>
+    <message>
+        <source>Agencies, row %1: %2</source>
+        <translation>OPD, baris %1: %2</translation>
+    </message>
+    <message>
+        <source>Topics, row %1: %2</source>
+        <translation>Topik, baris %1: %2</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>Berkas CSV (*.csv);;Semua berkas (*)</translation>
+    </message>
+    <message>
+        <source>Import agencies</source>
+        <translation>Impor OPD</translation>
+    </message>
+    <message>
+        <source>Export agencies</source>
+        <translation>Ekspor OPD</translation>
+    </message>
+    <message>
+        <source>Import topics</source>
+        <translation>Impor topik</translation>
+    </message>
+    <message>
+        <source>Export topics</source>
+        <translation>Ekspor topik</translation>
+    </message>
+    <message>
+        <source>The file cannot be read.</source>
+        <translation>Berkas tidak dapat dibaca.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported. Line %1: %2</source>
+        <translation>Tidak ada yang diimpor. Baris %1: %2</translation>
+    </message>
+    <message>
+        <source>Imported %1 agencies: %2 new, %3 updated.</source>
+        <translation>%1 OPD diimpor: %2 baru, %3 diperbarui.</translation>
+    </message>
+    <message>
+        <source>Imported %1 topics: %2 new, %3 updated.</source>
+        <translation>%1 topik diimpor: %2 baru, %3 diperbarui.</translation>
+    </message>
+    <message>
+        <source>The file cannot be written there.</source>
+        <translation>Berkas tidak dapat ditulis di sana.</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>Disimpan ke %1.</translation>
+    </message>
+</context>
+<context>
     <name>accounts</name>
     <message>
         <source>Accounts</source>
@@ -181,6 +527,164 @@
     <message>
         <source>Add an account first: this column reads from an account.</source>
         <translation>Tambahkan akun terlebih dahulu: kolom ini menampilkan data dari sebuah akun.</translation>
+    </message>
+</context>
+<context>
+    <name>case</name>
+    <message>
+        <source>Case #%1 · %2</source>
+        <translation>Kasus #%1 · %2</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>(not assigned)</source>
+        <translation>(belum didisposisikan)</translation>
+    </message>
+    <message>
+        <source>Agency:</source>
+        <translation>OPD:</translation>
+    </message>
+    <message>
+        <source>Name of the colleague following it up</source>
+        <translation>Nama rekan yang menindaklanjuti</translation>
+    </message>
+    <message>
+        <source>Colleague:</source>
+        <translation>Rekan:</translation>
+    </message>
+    <message>
+        <source>Topics:</source>
+        <translation>Topik:</translation>
+    </message>
+    <message>
+        <source>Internal note:</source>
+        <translation>Catatan internal:</translation>
+    </message>
+    <message>
+        <source>Only your office sees notes; they are never posted.</source>
+        <translation>Catatan hanya dilihat kantor Anda; tidak pernah diunggah.</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>Tambah catatan</translation>
+    </message>
+    <message>
+        <source>History:</source>
+        <translation>Riwayat:</translation>
+    </message>
+    <message>
+        <source>Reply…</source>
+        <translation>Balas…</translation>
+    </message>
+    <message>
+        <source>Open in browser</source>
+        <translation>Buka di peramban</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Received %1 · no deadline: %2</source>
+        <translation>Diterima %1 · tanpa tenggat: %2</translation>
+    </message>
+    <message>
+        <source>Received %1 · due %2 (%3)</source>
+        <translation>Diterima %1 · tenggat %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Suggested: %1</source>
+        <translation>Saran: %1</translation>
+    </message>
+    <message>
+        <source>Could not save the change: %1</source>
+        <translation>Perubahan tidak dapat disimpan: %1</translation>
+    </message>
+    <message>
+        <source>Type the note first.</source>
+        <translation>Tulis catatannya dulu.</translation>
+    </message>
+    <message>
+        <source>Could not save the note: %1</source>
+        <translation>Catatan tidak dapat disimpan: %1</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Baru</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>Didisposisikan</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Dijawab</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <source>Not a complaint</source>
+        <translation>Bukan aduan</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplikat</translation>
+    </message>
+    <message>
+        <source>%n working day(s) late</source>
+        <translation>terlambat %n hari kerja</translation>
+    </message>
+    <message>
+        <source>due today</source>
+        <translation>tenggat hari ini</translation>
+    </message>
+    <message>
+        <source>%n working day(s) left</source>
+        <translation>%n hari kerja lagi</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>tidak ada</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>diterima</translation>
+    </message>
+    <message>
+        <source>status %1 → %2</source>
+        <translation>status %1 → %2</translation>
+    </message>
+    <message>
+        <source>agency %1 → %2</source>
+        <translation>OPD %1 → %2</translation>
+    </message>
+    <message>
+        <source>colleague: %1</source>
+        <translation>rekan: %1</translation>
+    </message>
+    <message>
+        <source>topics: %1</source>
+        <translation>topik: %1</translation>
+    </message>
+    <message>
+        <source>answered: %1</source>
+        <translation>dijawab: %1</translation>
+    </message>
+    <message>
+        <source>note: %1</source>
+        <translation>catatan: %1</translation>
+    </message>
+</context>
+<context>
+    <name>charts</name>
+    <message>
+        <source>No data for this month</source>
+        <translation>Tidak ada data untuk bulan ini</translation>
     </message>
 </context>
 <context>
@@ -317,8 +821,60 @@
         <translation>Sebutan (semua akun)</translation>
     </message>
     <message>
+        <source>Mentions of the account</source>
+        <translation>Sebutan untuk akun</translation>
+    </message>
+    <message>
         <source>Direct messages</source>
         <translation>Pesan langsung</translation>
+    </message>
+    <message>
+        <source>Open cases</source>
+        <translation>Kasus terbuka</translation>
+    </message>
+    <message>
+        <source>Answered and closed</source>
+        <translation>Dijawab dan selesai</translation>
+    </message>
+    <message>
+        <source>Not a complaint or duplicate</source>
+        <translation>Bukan aduan atau duplikat</translation>
+    </message>
+    <message>
+        <source>All cases</source>
+        <translation>Semua kasus</translation>
+    </message>
+    <message>
+        <source>Hashtags:</source>
+        <translation>Tagar:</translation>
+    </message>
+    <message>
+        <source>Also:</source>
+        <translation>Juga:</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Tampilkan:</translation>
+    </message>
+    <message>
+        <source>Choose where reports come from: a hashtag, mentions or messages.</source>
+        <translation>Pilih asal laporan: tagar, sebutan, atau pesan.</translation>
+    </message>
+    <message>
+        <source>Triage inbox</source>
+        <translation>Kotak aduan</translation>
+    </message>
+    <message>
+        <source>Citizen reports as cases: delegate each to an agency, answer it within the working-day deadlines, and report on the month.</source>
+        <translation>Laporan warga sebagai kasus: disposisikan ke OPD, jawab dalam tenggat hari kerja, dan laporkan tiap bulan.</translation>
+    </message>
+    <message>
+        <source>Inbox %1</source>
+        <translation>Aduan %1</translation>
+    </message>
+    <message>
+        <source>%n overdue</source>
+        <translation>%n terlambat</translation>
     </message>
     <message>
         <source>Private conversations with citizens and vendors.</source>
@@ -581,6 +1137,18 @@
         <translation>Balas</translation>
     </message>
     <message>
+        <source>Assign…</source>
+        <translation>Disposisi…</translation>
+    </message>
+    <message>
+        <source>Status…</source>
+        <translation>Status…</translation>
+    </message>
+    <message>
+        <source>Note…</source>
+        <translation>Catatan…</translation>
+    </message>
+    <message>
         <source>Open in browser</source>
         <translation>Buka di peramban</translation>
     </message>
@@ -769,6 +1337,197 @@
     <message>
         <source>The file cannot be written there.</source>
         <translation>Berkas tidak dapat disimpan di sana.</translation>
+    </message>
+</context>
+<context>
+    <name>report</name>
+    <message>
+        <source>Monthly report</source>
+        <translation>Laporan bulanan</translation>
+    </message>
+    <message>
+        <source>Previous month</source>
+        <translation>Bulan sebelumnya</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Bulan</translation>
+    </message>
+    <message>
+        <source>Next month</source>
+        <translation>Bulan berikutnya</translation>
+    </message>
+    <message>
+        <source>By agency</source>
+        <translation>Per OPD</translation>
+    </message>
+    <message>
+        <source>By topic</source>
+        <translation>Per topik</translation>
+    </message>
+    <message>
+        <source>Top words</source>
+        <translation>Kata teratas</translation>
+    </message>
+    <message>
+        <source>Per day</source>
+        <translation>Per hari</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Ekspor CSV…</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>Ekspor PNG…</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>Ekspor PDF…</translation>
+    </message>
+    <message>
+        <source>The report for %1 could not be made. %2</source>
+        <translation>Laporan %1 tidak dapat dibuat. %2</translation>
+    </message>
+    <message>
+        <source>Cases received in %1. Deadlines as of %2, in working days.</source>
+        <translation>Kasus yang diterima pada %1. Tenggat per %2, dalam hari kerja.</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>OPD</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Topik</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Kasus</translation>
+    </message>
+    <message>
+        <source>Word</source>
+        <translation>Kata</translation>
+    </message>
+    <message>
+        <source>Phrase</source>
+        <translation>Frasa</translation>
+    </message>
+    <message>
+        <source>Choose a folder for the CSV files</source>
+        <translation>Pilih folder untuk berkas CSV</translation>
+    </message>
+    <message>
+        <source>Export the report as an image</source>
+        <translation>Ekspor laporan sebagai gambar</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>Gambar PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Export the report as PDF</source>
+        <translation>Ekspor laporan sebagai PDF</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>Dokumen PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Ekspor gagal</translation>
+    </message>
+    <message>
+        <source>The report could not be saved to %1: %2</source>
+        <translation>Laporan tidak dapat disimpan ke %1: %2</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>Tersimpan: %1</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>Belum didisposisikan</translation>
+    </message>
+    <message>
+        <source>No topic</source>
+        <translation>Tanpa topik</translation>
+    </message>
+    <message>
+        <source>Received %1 · answered %2 · overdue %3 · median %4 working days to answer</source>
+        <translation>Diterima %1 · dijawab %2 · terlambat %3 · median %4 hari kerja sampai dijawab</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Diterima</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Dijawab</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <source>Not a complaint</source>
+        <translation>Bukan aduan</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Terlambat</translation>
+    </message>
+    <message>
+        <source>Median days</source>
+        <translation>Median hari</translation>
+    </message>
+    <message>
+        <source>P90 days</source>
+        <translation>P90 hari</translation>
+    </message>
+    <message>
+        <source>Cases per agency</source>
+        <translation>Kasus per OPD</translation>
+    </message>
+    <message>
+        <source>Median working days to answer, by week received</source>
+        <translation>Median hari kerja sampai dijawab, per minggu diterima</translation>
+    </message>
+    <message>
+        <source>Median working days</source>
+        <translation>Median hari kerja</translation>
+    </message>
+    <message>
+        <source>No case received this month has been answered yet.</source>
+        <translation>Belum ada kasus bulan ini yang dijawab.</translation>
+    </message>
+    <message>
+        <source>Cases received per day</source>
+        <translation>Kasus diterima per hari</translation>
+    </message>
+    <message>
+        <source>page %1</source>
+        <translation>halaman %1</translation>
+    </message>
+    <message>
+        <source>Words</source>
+        <translation>Kata</translation>
+    </message>
+    <message>
+        <source>Phrases</source>
+        <translation>Frasa</translation>
+    </message>
+    <message>
+        <source>A case with several topics is counted under each of them.</source>
+        <translation>Kasus dengan beberapa topik dihitung pada setiap topiknya.</translation>
+    </message>
+    <message>
+        <source>What people wrote about</source>
+        <translation>Yang dibicarakan warga</translation>
     </message>
 </context>
 <context>
@@ -995,6 +1754,61 @@
     </message>
 </context>
 <context>
+    <name>triage</name>
+    <message>
+        <source>Assign %n case(s) to</source>
+        <translation>Disposisikan %n kasus ke</translation>
+    </message>
+    <message>
+        <source>Type to find an agency (code or name)</source>
+        <translation>Ketik untuk mencari OPD (kode atau nama)</translation>
+    </message>
+    <message>
+        <source>(remove the agency)</source>
+        <translation>(hapus OPD)</translation>
+    </message>
+    <message>
+        <source>%n working day(s)</source>
+        <translation>%n hari kerja</translation>
+    </message>
+    <message>
+        <source>Forward to an agency within:</source>
+        <translation>Teruskan ke OPD dalam:</translation>
+    </message>
+    <message>
+        <source>Follow up after forwarding within:</source>
+        <translation>Tindak lanjut setelah diteruskan dalam:</translation>
+    </message>
+    <message>
+        <source>Your name in case history:</source>
+        <translation>Nama Anda di riwayat kasus:</translation>
+    </message>
+    <message>
+        <source>SP4N-LAPOR! asks that a report is forwarded within 3 working days and followed up within 5. Weekends and the holidays in the Holidays tab do not count; the day a report arrives does not count either.</source>
+        <translation>SP4N-LAPOR! meminta laporan diteruskan dalam 3 hari kerja dan ditindaklanjuti dalam 5 hari kerja. Akhir pekan dan hari libur di tab Hari libur tidak dihitung; hari laporan masuk juga tidak dihitung.</translation>
+    </message>
+    <message>
+        <source>The cases were not changed: %1</source>
+        <translation>Kasus tidak diubah: %1</translation>
+    </message>
+    <message>
+        <source>Holidays</source>
+        <translation>Hari libur</translation>
+    </message>
+    <message>
+        <source>Deadlines</source>
+        <translation>Tenggat</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Tidak tersimpan</translation>
+    </message>
+    <message>
+        <source>The lists were not saved: %1</source>
+        <translation>Daftar tidak tersimpan: %1</translation>
+    </message>
+</context>
+<context>
     <name>window</name>
     <message>
         <source>Scheduled posts that missed their time while Pantau was closed: %n. They wait in the Scheduled column.</source>
@@ -1041,6 +1855,18 @@
         <translation>Pengaturan</translation>
     </message>
     <message>
+        <source>Triage</source>
+        <translation>Aduan</translation>
+    </message>
+    <message>
+        <source>Monthly report…</source>
+        <translation>Laporan bulanan…</translation>
+    </message>
+    <message>
+        <source>Agencies, topics and holidays…</source>
+        <translation>OPD, topik, dan hari libur…</translation>
+    </message>
+    <message>
         <source>No connection: showing cached posts. Pantau keeps trying.</source>
         <translation>Tidak ada koneksi: menampilkan postingan tersimpan. Pantau terus mencoba.</translation>
     </message>
@@ -1067,6 +1893,10 @@
     <message>
         <source>The account that received this post was removed.</source>
         <translation>Akun yang menerima postingan ini telah dihapus.</translation>
+    </message>
+    <message>
+        <source>The account that received this report was removed.</source>
+        <translation>Akun yang menerima laporan ini sudah dihapus.</translation>
     </message>
     <message>
         <source>Demo: scheduled posts are not changed.</source>
