@@ -33,7 +33,7 @@ from app.store import Store, StoreError
 from app.store_triage import CaseChange
 from app.triage_lists import suggest_topics
 from app.ui import casefmt
-from app.ui.timefmt import absolute_time
+from app.ui.timefmt import absolute_time, office_date
 
 NOTE_DRAFT = "triage.note_draft.{}"
 """The store setting that keeps a case's unsent note while it is typed."""
@@ -81,7 +81,7 @@ class CaseDialog(QDialog):
         self.post_view.setOpenLinks(False)
         self.post_view.anchorClicked.connect(lambda url: self.open_requested.emit(url.toString()))
         self.post_view.setMinimumHeight(140)
-        layout.addWidget(self.post_view, 2)
+        layout.addWidget(self.post_view, 1)
 
         self.deadline = QLabel(self)
         self.deadline.setObjectName("deadline")
@@ -231,7 +231,7 @@ class CaseDialog(QDialog):
             self.deadline.setText(
                 QCoreApplication.translate("case", "Received %1 · due %2 (%3)")
                 .replace("%1", absolute_time(case.received_at))
-                .replace("%2", absolute_time(due))
+                .replace("%2", office_date(due))
                 .replace("%3", text)
             )
             color = warning.name() if warning else "palette(text)"

@@ -83,6 +83,10 @@ def history_line(event: CaseEvent, agency_names: dict[str, str]) -> str:
     elif action == CaseAction.STATUS:
         what = QCoreApplication.translate("case", "status %1 → %2")
         what = what.replace("%1", status(event.old)).replace("%2", status(event.new))
+    elif action == CaseAction.AGENCY and not event.old:
+        what = QCoreApplication.translate("case", "assigned to %1").replace(
+            "%1", agency(event.new)
+        )
     elif action == CaseAction.AGENCY:
         what = QCoreApplication.translate("case", "agency %1 → %2")
         what = what.replace("%1", agency(event.old)).replace("%2", agency(event.new))

@@ -61,6 +61,11 @@ def relative_time(when: datetime, now: datetime, locale: QLocale | None = None) 
     return text
 
 
+def office_date(when: datetime, locale: QLocale | None = None) -> str:
+    """The day only, in the office's zone: a working-day deadline ends with its day."""
+    return (locale or QLocale()).toString(in_office_zone(when).date(), "ddd, d MMM yyyy")
+
+
 def absolute_time(when: datetime, locale: QLocale | None = None) -> str:
     """Full date and time in the office's zone, for tooltips and scheduled posts."""
     loc = locale or QLocale()

@@ -659,6 +659,10 @@
             <translation>status %1 → %2</translation>
         </message>
         <message>
+            <source>assigned to %1</source>
+            <translation>assigned to %1</translation>
+        </message>
+        <message>
             <source>agency %1 → %2</source>
             <translation>agency %1 → %2</translation>
         </message>

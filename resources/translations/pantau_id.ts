@@ -660,6 +660,10 @@
         <translation>status %1 → %2</translation>
     </message>
     <message>
+        <source>assigned to %1</source>
+        <translation>didisposisikan ke %1</translation>
+    </message>
+    <message>
         <source>agency %1 → %2</source>
         <translation>OPD %1 → %2</translation>
     </message>
