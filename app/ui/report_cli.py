@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtGui import QGuiApplication
 
 from app import paths, triage
@@ -67,6 +67,8 @@ def main(argv: Sequence[str]) -> int:
     except StoreError as exc:
         print(f"pantau report: {exc}", file=sys.stderr)
         return 1
+    locale = QLocale()
+    translators: list[QTranslator] = []
     try:
         settings = Settings(store)
         language = args.lang or choose_language(settings.get("language"), QLocale.system())
@@ -90,7 +92,10 @@ def main(argv: Sequence[str]) -> int:
         return 1
     finally:
         store.close()
-    del translators
+        # Leave the application as it was (it may be a running one, as in the tests).
+        for translator in translators:
+            app.removeTranslator(translator)
+        QLocale.setDefault(locale)
     for path in written:
         print(path)
     print(f"{report.total.received} cases received in {year}-{month:02d}", file=sys.stderr)
