@@ -108,6 +108,19 @@ class Media:
 
 
 @dataclass(frozen=True, slots=True)
+class Engagement:
+    """What people did with a post, as its network counted at fetch time."""
+
+    replies: int = 0
+    reposts: int = 0
+    likes: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.replies + self.reposts + self.likes
+
+
+@dataclass(frozen=True, slots=True)
 class Post:
     """A post, reply or direct message as stored in the cache.
 
@@ -135,6 +148,7 @@ class Post:
     # The remote id of the list entry that brought this post when that entry is not the
     # post itself (a Mastodon notification); read markers point at entries, not posts.
     feed_item_id: str = ""
+    engagement: Engagement | None = None  # None: the network did not say
 
 
 @dataclass(frozen=True, slots=True)

@@ -309,6 +309,22 @@ class SupportsTextRules(Protocol):
 
 
 @runtime_checkable
+class SupportsReach(Protocol):
+    """How far the office's own account reaches: its followers, and what people did with
+    its posts (the monthly report's reach section)."""
+
+    async def follower_count(self) -> int:
+        """How many accounts follow the signed-in account now."""
+        ...
+
+    async def own_posts(self, since: datetime, *, limit: int = 200) -> Sequence[Post]:
+        """The signed-in account's own posts and replies created at or after `since` (not
+        its boosts/reposts of others), newest first, at most `limit`, each with its
+        `engagement` filled in."""
+        ...
+
+
+@runtime_checkable
 class SupportsEdit(Protocol):
     async def edit(self, remote_id: str, draft: Draft) -> Post: ...
 
