@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 import columns
 from app import triage
-from app.demo_triage import populate_cases
+from app.demo_triage import populate_cases, populate_reach
 from app.model import (
     Account,
     ColumnSpec,
@@ -638,6 +638,8 @@ def _fill_inbox(store: Store, deck: Sequence[ColumnState], now: datetime) -> Non
     store.update_column_spec(inbox.spec.id, spec)
     cal = WorkCalendar(store.holidays())
     populate_cases(store, inbox.spec.id, account_id=X_ID, cal=cal, now=now - _SPAN)
+    office = [a for a in ACCOUNTS if a.id in (X_ID, MASTODON_ID)]
+    populate_reach(store, office, zone=cal.zone, now=now)
     columns.kinds()["inbox"].take_in(store, spec, ACCOUNTS, now)
 
 

@@ -1,15 +1,30 @@
 """The demo's triage inbox: five weeks of #KemalaJateng reports, delegated, answered and
-closed the way a provincial desk works, with some left late. Deterministic for a seed."""
+closed the way a provincial desk works, with some left late; and the reach of the office's
+accounts over the same weeks. Deterministic for a seed."""
 
 from __future__ import annotations
 
 import hashlib
+import html
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
-from app.model import Case, CaseAction, CaseEvent, CaseStatus, Network
+from app.model import (
+    Account,
+    Case,
+    CaseAction,
+    CaseEvent,
+    CaseStatus,
+    Engagement,
+    Network,
+    Person,
+    Post,
+)
 from app.store import Store
+from app.store_reach import own_feed
 from app.workdays import WorkCalendar
 
 OPERATORS = ("Ani (Humas)", "Budi (Humas)", "Citra (Diskominfo)")
@@ -228,3 +243,57 @@ class _Builder:
                                        case.source))  # fmt: skip
         for at, who, action, old, new in events:
             store.add_case_event(CaseEvent(case_id, at, who, action, old, new))
+
+
+_ANNOUNCEMENTS = (
+    "Info layanan: pengaduan #KemalaJateng dijawab setiap hari kerja pukul 08.00–16.00.",
+    "Perbaikan jalan ruas Semarang–Demak dimulai pekan ini, mohon berhati-hati.",
+    "Jadwal pelayanan Samsat keliling minggu ini sudah terbit, cek lokasinya di sini.",
+    "Terima kasih atas laporan warga bulan ini; rekap tindak lanjut kami unggah besok.",
+    "Waspada cuaca ekstrem: laporkan banjir dan pohon tumbang lewat #KemalaJateng.",
+)
+# Office hours get most posts; evening posts reach more people (they are home by then).
+_POST_HOURS = (7, 8, 9, 10, 12, 13, 15, 16, 19, 20)
+_HOUR_PULL = {7: 1.0, 8: 1.1, 9: 1.0, 10: 0.9, 12: 1.3, 13: 1.2, 15: 0.8, 16: 0.9, 19: 2.2,
+              20: 2.0}  # fmt: skip
+
+
+def populate_reach(
+    store: Store, accounts: Sequence[Account], *, zone: ZoneInfo, now: datetime, seed: int = 5
+) -> None:
+    """Five weeks of daily follower counts and own posts with replies, reposts and likes."""
+    rng = random.Random(seed)
+    local_now = now.astimezone(zone)
+    for number, account in enumerate(accounts):
+        followers = 4000 + 2500 * number
+        author = Person(account.network, account.remote_id, account.handle,
+                        account.display_name, account.avatar_url)  # fmt: skip
+        posts: list[Post] = []
+        for back in range(35, -1, -1):
+            day = (local_now - timedelta(days=back)).date()
+            followers += rng.randint(-3, 14 + 4 * number)
+            store.record_followers(account.id, day, followers, now)
+            for _ in range(rng.choice((0, 1, 1, 2))):
+                hour = rng.choice(_POST_HOURS)
+                at = datetime(day.year, day.month, day.day, hour, rng.randrange(60), tzinfo=zone)
+                if at >= now:
+                    continue
+                pull = _HOUR_PULL[hour]
+                text = rng.choice(_ANNOUNCEMENTS)
+                posts.append(
+                    Post(
+                        network=account.network,
+                        remote_id=_number_id(f"{account.id}{at.isoformat()}"),
+                        account_id=account.id,
+                        author=author,
+                        created_at=at,
+                        html=f"<p>{html.escape(text)}</p>",
+                        text=text,
+                        engagement=Engagement(
+                            replies=int(rng.randint(0, 6) * pull),
+                            reposts=int(rng.randint(1, 15) * pull),
+                            likes=int(rng.randint(5, 60) * pull),
+                        ),
+                    )
+                )
+        store.upsert_posts(own_feed(account.id), posts, fetched_at=now)

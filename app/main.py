@@ -147,6 +147,7 @@ async def run(args: argparse.Namespace, app: QApplication, crash: CrashHandler) 
         services.sync.start(window.wanted_feeds())
         window.refresh_scheduled()
         window.start_local_queue()
+        window.start_reach_sampling()
     try:
         if args.screenshot is not None:
             return await screenshot(window, args.screenshot)

@@ -19,10 +19,14 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from app.deadlines import Calendar, DeadlineRules, missed_deadline
 from app.model import Agency, Case, CaseStatus, Topic
+
+if TYPE_CHECKING:
+    from app.reach import ReachReport
 
 TOP_TERMS = 10
 
@@ -114,6 +118,7 @@ class MonthReport:
     top_words: tuple[Term, ...]
     top_phrases: tuple[Term, ...]
     cases: tuple[CaseLine, ...]  # in order received
+    reach: ReachReport | None = None  # the office accounts' followers and engagement
 
     @property
     def first_day(self) -> date:

@@ -16,6 +16,7 @@ from app.model import (
     ColumnSpec,
     ColumnState,
     Draft,
+    Engagement,
     Entry,
     EntryKind,
     Media,
@@ -324,7 +325,24 @@ _V9: Sequence[str] = (
     "CREATE INDEX case_events_case ON case_events (case_id, at)",
 )
 
-MIGRATIONS: Sequence[Sequence[str]] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9)
+# Reach of the office's own accounts: what people did with a post (NULL: not told), and
+# one follower count per account and office day.
+_V10: Sequence[str] = (
+    "ALTER TABLE posts ADD COLUMN replies_count INTEGER",
+    "ALTER TABLE posts ADD COLUMN reposts_count INTEGER",
+    "ALTER TABLE posts ADD COLUMN likes_count INTEGER",
+    """CREATE TABLE reach_samples (
+        account_id TEXT NOT NULL,
+        day TEXT NOT NULL,
+        followers INTEGER NOT NULL,
+        sampled_at TEXT NOT NULL,
+        PRIMARY KEY (account_id, day)
+    )""",
+)
+
+MIGRATIONS: Sequence[Sequence[str]] = (
+    _V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10,
+)  # fmt: skip
 LATEST = len(MIGRATIONS)
 
 
@@ -364,7 +382,8 @@ _MS = timedelta(milliseconds=1)
 POST_COLUMNS = """posts.id AS post_id, posts.sort_key AS post_sort_key, posts.network,
     posts.instance, posts.remote_id, posts.account_id, posts.created_at, posts.html, posts.text,
     posts.url, posts.reply_to_id, posts.thread_root_id, posts.conversation_id, posts.visibility,
-    posts.spoiler, posts.media_json, posts.raw_json, people.network AS a_network,
+    posts.spoiler, posts.media_json, posts.raw_json, posts.replies_count,
+    posts.reposts_count, posts.likes_count, people.network AS a_network,
     people.instance AS a_instance, people.remote_id AS a_remote_id, people.handle AS a_handle,
     people.display_name AS a_display_name, people.avatar_url AS a_avatar_url,
     people.url AS a_url"""
@@ -486,7 +505,15 @@ def post_from_row(row: sqlite3.Row) -> Post:
         spoiler=row["spoiler"],
         media=media_from_json(row["media_json"]),
         raw=row["raw_json"],
+        engagement=engagement_from_row(row),
     )
+
+
+def engagement_from_row(row: sqlite3.Row) -> Engagement | None:
+    counts = (row["replies_count"], row["reposts_count"], row["likes_count"])
+    if any(c is None for c in counts):
+        return None
+    return Engagement(*(int(c) for c in counts))
 
 
 def account_from_row(row: sqlite3.Row) -> Account:

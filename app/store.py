@@ -23,7 +23,7 @@ from app.store_base import (
     ChangeListener,
     StoreError,
 )
-from app.store_triage import TriageData
+from app.store_reach import ReachData
 
 __all__ = [
     "ACCOUNTS_CHANGED",
@@ -53,7 +53,7 @@ def _prefix_range(account_id: str) -> tuple[str, str]:
     return f"{account_id}|", f"{account_id}}}"
 
 
-class Store(TriageData):
+class Store(ReachData):
     """The cache file. Single-threaded like its sqlite3 connection; create with `open`."""
 
     # accounts

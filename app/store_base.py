@@ -29,6 +29,15 @@ ACCOUNTS_CHANGED = "*accounts*"
 _T = TypeVar("_T")
 
 
+def _counts(post: Post) -> dict[str, int]:
+    # Only a page that says how many replies, reposts and likes a post has overwrites
+    # them: most feeds' copies of a post carry no counts (or stale ones are kept).
+    if post.engagement is None:
+        return {}
+    e = post.engagement
+    return {"replies_count": e.replies, "reposts_count": e.reposts, "likes_count": e.likes}
+
+
 class StoreError(Exception):
     """The cache could not be opened or written (disk full, corrupt file, newer schema)."""
 
@@ -181,7 +190,7 @@ class StoreBase:
              "reply_to_id": post.reply_to_id, "thread_root_id": post.thread_root_id,
              "conversation_id": post.conversation_id, "visibility": post.visibility.value,
              "spoiler": post.spoiler, "media_json": schema.media_json(post.media),
-             "raw_json": post.raw},
+             "raw_json": post.raw, **_counts(post)},
             ("network", "instance", "remote_id"),
             keep=("account_id",),
             returning="id",

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import getpass
 import logging
-from datetime import datetime
+from dataclasses import replace
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from app import report
+from app import reach, report
 from app.deadlines import DeadlineRules, current_due
 from app.settings import Settings
 from app.store import Store
@@ -35,12 +36,16 @@ def seed_defaults(store: Store) -> None:
     store.set_setting(_SEEDED, "1")
 
 
-def calendar(store: Store, settings: Settings) -> WorkCalendar:
-    """Working days in the office's zone; a PC set to "system" counts in WIB, since the
-    holidays are Indonesia's anyway."""
+def office_zone(settings: Settings) -> ZoneInfo:
+    """The office's zone for days and deadlines; a PC set to "system" counts in WIB, since
+    the holidays are Indonesia's anyway."""
     name = settings.get("timezone")
-    zone = ZoneInfo(name) if name in _ZONES else JAKARTA
-    return WorkCalendar(store.holidays(), zone)
+    return ZoneInfo(name) if name in _ZONES else JAKARTA
+
+
+def calendar(store: Store, settings: Settings) -> WorkCalendar:
+    """Working days in the office's zone."""
+    return WorkCalendar(store.holidays(), office_zone(settings))
 
 
 def rules(settings: Settings) -> DeadlineRules:
@@ -74,7 +79,7 @@ def month_report(
     """The monthly report of the cases received in that month, judged at `now`."""
     cal = calendar(store, settings)
     start, end = report.month_bounds(year, month, cal.zone)
-    return report.month_report(
+    cases = report.month_report(
         store.cases_received(start, end),
         year=year,
         month=month,
@@ -84,3 +89,14 @@ def month_report(
         topics=store.topics(),
         now=now,
     )
+    accounts = store.accounts()
+    first, last = start.date(), (end - timedelta(days=1)).date()
+    month_reach = reach.month_reach(
+        accounts,
+        store.follower_samples(first, last),
+        store.own_posts([a.id for a in accounts], start, end),
+        first=first,
+        last=last,
+        zone=cal.zone,
+    )
+    return replace(cases, reach=month_reach)

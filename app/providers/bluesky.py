@@ -166,6 +166,42 @@ class BlueskyProvider:
         body = await self._get("app.bsky.actor.getProfile", [("actor", await self._did())])
         return bp.parse_profile(body, account_id=self.account.id)
 
+    # --- reach -----------------------------------------------------------------------------
+
+    async def follower_count(self) -> int:
+        body = await self._get("app.bsky.actor.getProfile", [("actor", await self._did())])
+        return bp.parse_followers_count(body, account_id=self.account.id)
+
+    async def own_posts(self, since: datetime, *, limit: int = 200) -> Sequence[Post]:
+        """The account's posts and replies made since `since`, newest first, from its
+        author feed (whose postViews carry the counts). Reposts are left out, the
+        account's own reposts of its posts too: the post itself is listed at its own time."""
+        me = await self._did()
+        found: dict[str, Post] = {}
+        opaque = ""
+        asked: set[str] = set()
+        while len(found) < limit:
+            params = [("actor", me), ("filter", "posts_with_replies"), ("limit", str(MAX_PAGE))]
+            if opaque:
+                params.append(("cursor", opaque))
+            body = await self._get("app.bsky.feed.getAuthorFeed", params)
+            items, older = bp.parse_author_feed(body, account_id=self.account.id)
+            reached = False
+            for item in items:
+                if item.at is not None and item.at < since:
+                    reached = True  # the feed is in time order: what follows is older
+                post = item.post
+                if item.reason == bp.REASON_REPOST or post.author.remote_id != me:
+                    continue
+                if post.created_at >= since:  # a pinned post, listed first, may be older
+                    found.setdefault(post.remote_id, post)
+            if reached or older is None or not items or older.value in asked:
+                break
+            asked.add(older.value)
+            opaque = older.value
+        posts = sorted(found.values(), key=lambda p: p.created_at, reverse=True)
+        return posts[: max(limit, 0)]
+
     async def feed(
         self, spec: FeedSpec, *, cursor: Cursor | None = None, limit: int = 40
     ) -> Page[Post]:

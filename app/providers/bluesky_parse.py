@@ -9,13 +9,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from app.model import Conversation, Media, Network, Person, Post, Visibility
+from app.model import Conversation, Engagement, Media, Network, Person, Post, Visibility
 from app.providers.base import Cursor, ParseError
 from app.providers.fields import Fields, parse_time, raw_json
 from app.sanitize import sanitize_html
 
 WEB = "https://bsky.app"
 POST_COLLECTION = "app.bsky.feed.post"
+REASON_REPOST = "app.bsky.feed.defs#reasonRepost"
 
 
 def rkey(uri: str) -> str:
@@ -54,6 +55,22 @@ def parse_profile(data: object, *, account_id: str = "") -> Person:
         avatar_url=_https(f.optional_text("avatar")),
         url=f"{WEB}/profile/{handle}",
     )
+
+
+def parse_followers_count(data: object, *, account_id: str = "") -> int:
+    """app.bsky.actor.defs#profileViewDetailed (getProfile): followersCount."""
+    f = Fields(data, entity="Profile", account_id=account_id)
+    return _count(f, "followersCount")
+
+
+def _count(f: Fields, name: str) -> int:
+    """One of the lexicons' optional counts: absent (or null) means 0."""
+    value = f.data.get(name)
+    if value is None:
+        return 0
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise f.error(name, "not a count")
+    return value
 
 
 def _https(url: str) -> str:
@@ -223,6 +240,17 @@ def parse_embed_media(data: object, *, account_id: str = "") -> tuple[tuple[Medi
     return (), ""
 
 
+def parse_engagement(f: Fields) -> Engagement:
+    """The counts of an app.bsky.feed.defs#postView. A quote carries the post to the
+    quoter's followers as a repost does, so quotes count as reposts (Engagement has no
+    field of its own for them, and a reach figure without them would fall short)."""
+    return Engagement(
+        replies=_count(f, "replyCount"),
+        reposts=_count(f, "repostCount") + _count(f, "quoteCount"),
+        likes=_count(f, "likeCount"),
+    )
+
+
 def parse_post_view(data: object, *, account_id: str) -> Post:
     """app.bsky.feed.defs#postView."""
     f = Fields(data, entity="PostView", account_id=account_id)
@@ -244,6 +272,7 @@ def parse_post_view(data: object, *, account_id: str) -> Post:
         thread_root_id=record.reply_root,
         media=media,
         raw=raw_json(f.data, f),
+        engagement=parse_engagement(f),
     )
 
 
@@ -271,6 +300,36 @@ def parse_feed(
         )
         listed.setdefault(post.remote_id, (post, at))
     return list(listed.values()), cursor_of(f)
+
+
+@dataclass(frozen=True, slots=True)
+class FeedItem:
+    """One app.bsky.feed.defs#feedViewPost of an author feed."""
+
+    post: Post
+    reason: str
+    """The $type of the reason it is listed (REASON_REPOST, #reasonPin); '' for a post
+    listed as its author's own."""
+    at: datetime | None
+    """The time the feed orders it by: the post's, or the repost's; None for a reason
+    that lists it out of order (a pinned post comes first whatever its age)."""
+
+
+def parse_author_feed(data: object, *, account_id: str) -> tuple[list[FeedItem], Cursor | None]:
+    """app.bsky.feed.getAuthorFeed, in the server's order: newest first by the time a post
+    was made (the earlier of createdAt and indexedAt, as Post.created_at) or reposted."""
+    f = Fields(data, entity="AuthorFeed", account_id=account_id)
+    listed: list[FeedItem] = []
+    for item in f.items("feed"):
+        view = Fields(item, entity="FeedViewPost", account_id=account_id)
+        post = parse_post_view(view.obj("post", "PostView").data, account_id=account_id)
+        reason = view.optional_obj("reason", "Reason")
+        kind = "" if reason is None else reason.text("$type")
+        at: datetime | None = post.created_at if reason is None else None
+        if reason is not None and kind == REASON_REPOST:
+            at = reason.time("indexedAt")
+        listed.append(FeedItem(post, kind, at))
+    return listed, cursor_of(f)
 
 
 def parse_search(

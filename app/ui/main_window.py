@@ -35,6 +35,7 @@ from app.model import (
     ScheduledPost,
 )
 from app.providers.base import Offline, ProviderError, registered_networks
+from app.reach import ReachSampler
 from app.scheduler import DueReport, Scheduler
 from app.services import Services
 from app.settings import Settings
@@ -97,6 +98,7 @@ class MainWindow(QMainWindow):
         self._sender = services.sender if services else None
         self._scheduler = services.scheduler if services else None
         self._local_queue: asyncio.Task[None] | None = None
+        self._reach_task: asyncio.Task[None] | None = None
         self.missed_box: QMessageBox | None = None
         self._avatars = avatars
         self._settings = settings
@@ -617,6 +619,16 @@ class MainWindow(QMainWindow):
             account = self._store.account(exc.account_id)
             self._bridge.error(describe(exc, account.label if account else ""))
 
+    def start_reach_sampling(self) -> None:
+        """Sample the office accounts' followers and own posts once a day (the report)."""
+        if self._services is not None and self._reach_task is None:
+            sampler = ReachSampler(
+                store=self._store,
+                providers=self._services.providers,
+                zone=lambda: triage.office_zone(self._settings),
+            )
+            self._reach_task = asyncio.ensure_future(sampler.run(lambda: self._accounts))
+
     def start_local_queue(self) -> None:
         """Send Pantau's own scheduled posts (Bluesky, X) at their time while it runs."""
         if self._scheduler is not None and self._local_queue is None:
@@ -624,10 +636,11 @@ class MainWindow(QMainWindow):
 
     async def aclose(self) -> None:
         """Stop the background work the window owns (the app calls this before exit)."""
-        if self._local_queue is not None:
-            self._local_queue.cancel()
-            await asyncio.gather(self._local_queue, return_exceptions=True)
-            self._local_queue = None
+        for task in (self._local_queue, self._reach_task):
+            if task is not None:
+                task.cancel()
+                await asyncio.gather(task, return_exceptions=True)
+        self._local_queue = self._reach_task = None
 
     def _local_report(self, report: DueReport) -> None:
         for post in report.sent:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Collection, Mapping, Sequence
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -41,6 +42,7 @@ from app.store import StoreError
 from app.ui import report_export as rx
 from app.ui.charts import ChartView
 from app.ui.errors import describe
+from app.ui.reach_view import ReachTab
 from app.ui.timefmt import OFFICE_ZONES
 
 log = logging.getLogger(__name__)
@@ -181,6 +183,8 @@ class ReportDialog(QDialog):
         self.tabs.addTab(self.topic_table, QCoreApplication.translate("report", "By topic"))
         self.tabs.addTab(self.words_table, QCoreApplication.translate("report", "Top words"))
         self.tabs.addTab(self.daily_view, QCoreApplication.translate("report", "Per day"))
+        self.reach_tab = ReachTab(self.tabs)
+        self.tabs.addTab(self.reach_tab, QCoreApplication.translate("report", "Account reach"))
         charts = QSplitter(Qt.Orientation.Horizontal, body)
         self.agency_view = ChartView(parent=charts)
         self.trend_view = ChartView(parent=charts)
@@ -264,6 +268,7 @@ class ReportDialog(QDialog):
             table.setColumnCount(0)
         for view in (self.agency_view, self.trend_view, self.daily_view):
             view.set_chart(None)
+        self.reach_tab.show_reach(None, date(*self._month, 1))
         self._enable_exports()
 
     def _show(self, report: MonthReport) -> None:
@@ -295,6 +300,7 @@ class ReportDialog(QDialog):
         self.agency_view.set_chart(rx.agency_chart(report, self._names))
         self.trend_view.set_chart(rx.trend_chart(report))
         self.daily_view.set_chart(rx.daily_chart(report))
+        self.reach_tab.show_reach(report.reach, report.first_day)
         self._enable_exports()
 
     def _tooltips(self, table: QTableWidget, rows: Sequence[GroupStats]) -> None:

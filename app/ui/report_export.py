@@ -24,6 +24,7 @@ from PySide6.QtGui import (
     QPdfWriter,
 )
 
+from app.reach import reach_csv
 from app.report import GroupStats, MonthReport, Term, cases_csv, report_csv
 from app.ui.charts import (
     BACKGROUND,
@@ -34,6 +35,13 @@ from app.ui.charts import (
     LineChart,
     Series,
     format_number,
+)
+from app.ui.reach_view import (
+    best_hours_text,
+    followers_chart,
+    hours_chart,
+    reach_headers,
+    reach_rows,
 )
 
 RECEIVED_COLOR = "#0072B2"
@@ -241,10 +249,12 @@ def export_csv(
     agency_names: Mapping[str, str] | None = None,
     topic_names: Mapping[str, str] | None = None,
 ) -> list[Path]:
-    """Write pantau-report-YYYY-MM.csv (the tables) and pantau-report-YYYY-MM-cases.csv
-    (one row per case) into `folder`, in UTF-8 with a byte-order mark so Excel reads it."""
+    """Write pantau-report-YYYY-MM.csv (the tables), pantau-report-YYYY-MM-cases.csv (one
+    row per case) and, when there is reach, pantau-report-YYYY-MM-reach.csv into `folder`,
+    in UTF-8 with a byte-order mark so Excel reads it."""
     summary = folder / f"{file_stem(report)}.csv"
     cases = folder / f"{file_stem(report)}-cases.csv"
+    reach = folder / f"{file_stem(report)}-reach.csv"
     texts = {
         summary: report_csv(
             report,
@@ -253,12 +263,14 @@ def export_csv(
         ),
         cases: cases_csv(report.cases, zone=report.zone),
     }
+    if report.reach is not None and report.reach.accounts:
+        texts[reach] = reach_csv(report.reach)
     with ExitStack() as stack:
         for path, text in texts.items():
             temporary = stack.enter_context(replacing(path))
             with temporary.open("w", encoding="utf-8-sig", newline="") as file:
                 file.write(text)
-    return [summary, cases]
+    return list(texts)
 
 
 # --- PNG ----------------------------------------------------------------------------------
@@ -433,6 +445,24 @@ def _table(page: _Page, headers: Sequence[str], rows: Sequence[list[str]], total
         page.y += ROW
 
 
+def _reach(page: _Page, report: MonthReport) -> None:
+    """The office accounts' followers and engagement: a table, then the two charts."""
+    reach = report.reach
+    assert reach is not None
+    page.gap(16)
+    page.text(QCoreApplication.translate("report", "Account reach"), 14, bold=True)
+    page.gap(4)
+    _table(page, reach_headers(), reach_rows(reach), 0)
+    best = best_hours_text(reach)
+    if best:
+        page.text(best, 10, color=MUTED)
+    for chart in (followers_chart(reach, report.first_day), hours_chart(reach)):
+        page.gap(16)
+        page.need(CHART_HEIGHT)
+        chart.paint(page.painter, QRectF(0, page.y, page.width, CHART_HEIGHT))
+        page.y += CHART_HEIGHT
+
+
 def _terms(page: _Page, words: Sequence[Term], phrases: Sequence[Term]) -> None:
     half = page.width / 2
     font, bold = _font(11), _font(11, bold=True)
@@ -530,6 +560,8 @@ def _write_pdf(
         page.text(QCoreApplication.translate("report", "What people wrote about"), 14, bold=True)
         page.gap(4)
         _terms(page, report.top_words, report.top_phrases)
+        if report.reach is not None and report.reach.accounts:
+            _reach(page, report)
         page.finish()
     finally:
         painter.end()

@@ -39,7 +39,7 @@ def test_report_command_writes_csv_png_pdf_matching_the_store(
 
     assert code == 0
     written = capsys.readouterr().out.split()
-    assert len(written) == 4
+    assert len(written) == 5  # summary, cases, reach CSV; PNG; PDF
     summary = out / f"pantau-report-{month}.csv"
     with summary.open(encoding="utf-8-sig", newline="") as file:
         rows = list(csv.DictReader(file))
@@ -53,6 +53,12 @@ def test_report_command_writes_csv_png_pdf_matching_the_store(
     finally:
         store.close()
     assert int(total["received"]) == in_store > 0
+    with (out / f"pantau-report-{month}-reach.csv").open(encoding="utf-8-sig") as file:
+        reach = list(csv.DictReader(file))
+    assert {r["account"] for r in reach} == {"@HumasJatengDemo", "@lpse@sosmed.jatengprov.example"}
+    for row in reach:
+        assert int(row["growth"]) == int(row["followers_last"]) - int(row["followers_first"])
+        assert int(row["posts"]) > 0
     image = QImage(str(out / f"pantau-report-{month}.png"))
     assert image.width() >= 800
     assert (out / f"pantau-report-{month}.pdf").read_bytes().startswith(b"%PDF")
