@@ -1248,6 +1248,65 @@
         </message>
     </context>
     <context>
+        <name>reach</name>
+        <message>
+            <source>Account</source>
+            <translation>Account</translation>
+        </message>
+        <message>
+            <source>Followers at start</source>
+            <translation>Followers at start</translation>
+        </message>
+        <message>
+            <source>Followers at end</source>
+            <translation>Followers at end</translation>
+        </message>
+        <message>
+            <source>Growth</source>
+            <translation>Growth</translation>
+        </message>
+        <message>
+            <source>Posts</source>
+            <translation>Posts</translation>
+        </message>
+        <message>
+            <source>Replies</source>
+            <translation>Replies</translation>
+        </message>
+        <message>
+            <source>Reposts</source>
+            <translation>Reposts</translation>
+        </message>
+        <message>
+            <source>Likes</source>
+            <translation>Likes</translation>
+        </message>
+        <message>
+            <source>Followers per day</source>
+            <translation>Followers per day</translation>
+        </message>
+        <message>
+            <source>No follower counts yet: Pantau samples them once a day while it runs.</source>
+            <translation>No follower counts yet: Pantau samples them once a day while it runs.</translation>
+        </message>
+        <message>
+            <source>Replies, reposts and likes per post, by hour posted</source>
+            <translation>Replies, reposts and likes per post, by hour posted</translation>
+        </message>
+        <message>
+            <source>Per post</source>
+            <translation>Per post</translation>
+        </message>
+        <message>
+            <source>The office posted nothing this month.</source>
+            <translation>The office posted nothing this month.</translation>
+        </message>
+        <message>
+            <source>Posts did best when published at %1.</source>
+            <translation>Posts did best when published at %1.</translation>
+        </message>
+    </context>
+    <context>
         <name>replies</name>
         <message>
             <source>This file is not a saved-replies file (it is not JSON).</source>
@@ -1375,6 +1434,10 @@
         <message>
             <source>Per day</source>
             <translation>Per day</translation>
+        </message>
+        <message>
+            <source>Account reach</source>
+            <translation>Account reach</translation>
         </message>
         <message>
             <source>Export CSV…</source>

@@ -1249,6 +1249,65 @@
     </message>
 </context>
 <context>
+    <name>reach</name>
+    <message>
+        <source>Account</source>
+        <translation>Akun</translation>
+    </message>
+    <message>
+        <source>Followers at start</source>
+        <translation>Pengikut di awal</translation>
+    </message>
+    <message>
+        <source>Followers at end</source>
+        <translation>Pengikut di akhir</translation>
+    </message>
+    <message>
+        <source>Growth</source>
+        <translation>Pertumbuhan</translation>
+    </message>
+    <message>
+        <source>Posts</source>
+        <translation>Postingan</translation>
+    </message>
+    <message>
+        <source>Replies</source>
+        <translation>Balasan</translation>
+    </message>
+    <message>
+        <source>Reposts</source>
+        <translation>Repost</translation>
+    </message>
+    <message>
+        <source>Likes</source>
+        <translation>Suka</translation>
+    </message>
+    <message>
+        <source>Followers per day</source>
+        <translation>Pengikut per hari</translation>
+    </message>
+    <message>
+        <source>No follower counts yet: Pantau samples them once a day while it runs.</source>
+        <translation>Belum ada jumlah pengikut: Pantau mencatatnya sekali sehari selama berjalan.</translation>
+    </message>
+    <message>
+        <source>Replies, reposts and likes per post, by hour posted</source>
+        <translation>Balasan, repost, dan suka per postingan, menurut jam unggah</translation>
+    </message>
+    <message>
+        <source>Per post</source>
+        <translation>Per postingan</translation>
+    </message>
+    <message>
+        <source>The office posted nothing this month.</source>
+        <translation>Kantor tidak mengunggah apa pun bulan ini.</translation>
+    </message>
+    <message>
+        <source>Posts did best when published at %1.</source>
+        <translation>Postingan paling berhasil bila diunggah pukul %1.</translation>
+    </message>
+</context>
+<context>
     <name>replies</name>
     <message>
         <source>This file is not a saved-replies file (it is not JSON).</source>
@@ -1376,6 +1435,10 @@
     <message>
         <source>Per day</source>
         <translation>Per hari</translation>
+    </message>
+    <message>
+        <source>Account reach</source>
+        <translation>Jangkauan akun</translation>
     </message>
     <message>
         <source>Export CSV…</source>
