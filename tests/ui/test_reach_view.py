@@ -23,9 +23,10 @@ def test_reach_tab_shows_each_office_account(qtbot: QtBot, demo_store: Store) ->
     qtbot.addWidget(dialog)
     tab = dialog.reach_tab
     assert tab.table.rowCount() == 2
-    labels = {tab.table.item(r, 0).text() for r in range(2)}
-    assert labels == {"@HumasJatengDemo", "@lpse@sosmed.jatengprov.example"}
-    growth = [tab.table.item(r, 3).text() for r in range(2)]
+    cells = [[tab.table.item(r, c) for c in range(8)] for r in range(2)]
+    text = [[c.text() if c is not None else "" for c in row] for row in cells]
+    assert {row[0] for row in text} == {"@HumasJatengDemo", "@lpse@sosmed.jatengprov.example"}
+    growth = [row[3] for row in text]
     assert all(g.startswith(("+", "-")) for g in growth)
     assert tab.best.text()
     report = dialog.report
