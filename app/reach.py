@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from app import credentials
-from app.model import Account, Post
+from app.model import Account, Post, Visibility
 from app.providers.base import ProviderError, SupportsReach
 from app.store import Store
 from app.store_reach import own_feed
@@ -170,7 +170,9 @@ class ReachSampler:
                 log.info("reach of %s not sampled: %s", account.id, exc)
                 failures[account.id] = exc
                 continue
-            self._store.upsert_posts(own_feed(account.id), posts, fetched_at=now)
+            # Reach is about what the public saw; a server may list the account's DMs too.
+            public = [p for p in posts if p.visibility is not Visibility.DIRECT]
+            self._store.upsert_posts(own_feed(account.id), public, fetched_at=now)
             self._store.record_followers(account.id, today, followers, now)
         return failures
 

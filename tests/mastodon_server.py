@@ -52,6 +52,7 @@ class FakeUser:
     display_name: str
     token: str
     follows: set[str] = field(default_factory=set)
+    followers: int | None = None  # set_followers(); None: counted from the users' follows
 
 
 @dataclass
@@ -66,6 +67,12 @@ class FakeStatus:
     media: list[Json] = field(default_factory=list)
     mentions: list[FakeUser] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
+    reblog_of: FakeStatus | None = None  # a boost (boost()) of that status
+    # Counted as replies, boosts and favourites come (post_as, boost, favourite); set_counts
+    # sets them outright.
+    replies: int = 0
+    reblogs: int = 0
+    favourites: int = 0
 
 
 @dataclass
@@ -104,6 +111,8 @@ class FakeMastodon:
     `media_processing` (polls answered 206 before an upload is ready), `rate_limit`
     (send X-RateLimit-* headers), `hashtag_streams` (the instance says Mastodon, which
     streams hashtags, rather than GoToSocial), and `fail_next()` for 429/5xx/401/timeouts.
+    Reach: statuses carry replies/reblogs/favourites counts (`boost()`, `favourite()`,
+    `set_counts()`), accounts their followers (`set_followers()`).
     """
 
     def __init__(
@@ -238,6 +247,8 @@ class FakeMastodon:
             list(dict.fromkeys(tags)),
         )
         self.statuses[status.id] = status
+        if status.in_reply_to is not None:
+            status.in_reply_to.replies += 1
         for user in mentioned:
             if user is not author:
                 note = template("32-notifications-mention-types-brackets")
@@ -251,6 +262,39 @@ class FakeMastodon:
         if visibility == "direct":
             self._converse(status)
         return status
+
+    def boost(self, username: str, status_id: str) -> FakeStatus:
+        """`username` reblogs a status: a status of its own wrapping the boosted one."""
+        target = self.statuses[status_id]
+        created = max(self.clock(), self._last_created + timedelta(milliseconds=1))
+        self._last_created = created
+        status = FakeStatus(
+            self.new_id(), self.users[username], "", "public", created, reblog_of=target
+        )
+        self.statuses[status.id] = status
+        target.reblogs += 1
+        return status
+
+    def favourite(self, status_id: str) -> None:
+        self.statuses[status_id].favourites += 1
+
+    def set_counts(
+        self,
+        status_id: str,
+        *,
+        replies: int | None = None,
+        reblogs: int | None = None,
+        favourites: int | None = None,
+    ) -> None:
+        """Counts as a busy server would have them (the others stay as they are)."""
+        status = self.statuses[status_id]
+        status.replies = status.replies if replies is None else replies
+        status.reblogs = status.reblogs if reblogs is None else reblogs
+        status.favourites = status.favourites if favourites is None else favourites
+
+    def set_followers(self, username: str, count: int | None) -> None:
+        """`followers_count` of the user from now on (None: count the fake's follows)."""
+        self.users[username].followers = count
 
     def authorize(self, client_id: str, username: str = "lpse_admin") -> str:
         """The code the approval page would show once `username` approves the app."""
@@ -274,6 +318,13 @@ class FakeMastodon:
             display_name=user.display_name,
             locked=False,
             url=f"{self.base}/@{user.username}",
+            followers_count=(
+                sum(user.id in u.follows for u in self.users.values())
+                if user.followers is None
+                else user.followers
+            ),
+            following_count=len(user.follows),
+            statuses_count=sum(s.author is user for s in self.statuses.values()),
         )
         for name in ("avatar", "avatar_static", "header", "header_static"):
             data[name] = str(data[name]).replace("http://localhost:8080", self.base)
@@ -307,6 +358,8 @@ class FakeMastodon:
         return "<p>" + re.sub(r"#\w+|@\w+|https?://[^\s<]+", link, text) + "</p>"
 
     def status_json(self, status: FakeStatus) -> Json:
+        if status.reblog_of is not None:
+            return self.reblog_json(status, status.reblog_of)
         data = template("09-status-create-public-announcement-admin")
         url = f"{self.base}/@{status.author.username}/statuses/{status.id}"
         reply = status.in_reply_to
@@ -334,6 +387,24 @@ class FakeMastodon:
             ],
             tags=[{"name": t, "url": f"{self.base}/tags/{t}"} for t in status.tags],
             text=status.text,
+            replies_count=status.replies,
+            reblogs_count=status.reblogs,
+            favourites_count=status.favourites,
+        )
+        return data
+
+    def reblog_json(self, boost: FakeStatus, target: FakeStatus) -> Json:
+        """A boost as GoToSocial sends it (fixture 11): empty content and zero counts of its
+        own, the boosted status under `reblog`, a created_at of whole seconds."""
+        data = template("11-reblog-announcement-warga2")
+        data.update(
+            id=boost.id,
+            created_at=stamp(boost.created_at, ms=False),
+            visibility=boost.visibility,
+            uri=f"{self.base}/users/{boost.author.username}/statuses/{boost.id}",
+            url=f"{self.base}/@{boost.author.username}/statuses/{boost.id}",
+            account=self.account_json(boost.author),
+            reblog=self.status_json(target),
         )
         return data
 
@@ -572,7 +643,9 @@ class FakeMastodon:
         owner = match.group(1)
         if owner not in {u.id for u in self.users.values()}:
             return self._error(404, "Not Found: account not found")
-        return self._status_page(request, self._newest(lambda s: s.author.id == owner))
+        boosts = request.url.params.get("exclude_reblogs") not in ("true", "1")
+        mine = self._newest(lambda s: s.author.id == owner and (boosts or s.reblog_of is None))
+        return self._status_page(request, mine, keep=("exclude_reblogs",))
 
     def _home(self, request: httpx.Request, _m: re.Match[str], user: FakeUser) -> httpx.Response:
         authors = {user.id, *user.follows}

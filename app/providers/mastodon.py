@@ -6,7 +6,7 @@ import asyncio
 import dataclasses
 from collections import OrderedDict
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import ClassVar
 from urllib.parse import quote
 
@@ -111,10 +111,24 @@ class MastodonProvider:
     # --- reading -------------------------------------------------------------------------
 
     async def whoami(self) -> Person:
+        me, _ = await self._verify_credentials()
+        return me
+
+    async def _verify_credentials(self) -> tuple[Person, object]:
+        """The signed-in account (its id noted for later) and the Account JSON it came from."""
         reply = await self._request("GET", "/api/v1/accounts/verify_credentials")
         me = mp.parse_account(reply.body, instance=self.instance, account_id=self.account.id)
         self._me = me.remote_id
-        return me
+        return me, reply.body
+
+    async def _my_id(self) -> str:
+        """The signed-in account's id: Account.remote_id, or asked once when that is empty."""
+        if not self._me:
+            await self._verify_credentials()
+        return self._me
+
+    def _own_statuses_path(self, me: str) -> str:
+        return f"/api/v1/accounts/{quote(me, safe='')}/statuses"
 
     async def feed(
         self, spec: FeedSpec, *, cursor: Cursor | None = None, limit: int = 40
@@ -305,9 +319,7 @@ class MastodonProvider:
         return self._status(reply.body)
 
     async def _find_published(self, draft: Draft, *, since: datetime) -> Post | None:
-        if not self._me:
-            await self.whoami()
-        path = f"/api/v1/accounts/{quote(self._me, safe='')}/statuses"
+        path = self._own_statuses_path(await self._my_id())
         reply = await self._request("GET", path, params=[("limit", str(OWN_RECENT))])
         items = mp.json_list(reply.body, entity="Status", account_id=self.account.id)
         wanted = normalised(draft.text)
@@ -322,6 +334,51 @@ class MastodonProvider:
             ):
                 match = post  # newest first: the last match is the oldest, the original
         return match
+
+    # --- reach -------------------------------------------------------------------------
+
+    async def follower_count(self) -> int:
+        """`followers_count` of GET /api/v1/accounts/verify_credentials."""
+        _, body = await self._verify_credentials()
+        return mp.followers_count(body, account_id=self.account.id)
+
+    async def own_posts(self, since: datetime, *, limit: int = 200) -> Sequence[Post]:
+        """The account's statuses without its boosts (exclude_reblogs), newest first, each
+        with its counts: GET /api/v1/accounts/:id/statuses, 40 a page, following the Link
+        header's next page until a page reaches back before `since`, `limit` posts are
+        found, or there is no next page. A server that ignores max_id (the same page
+        again) ends it too."""
+        if limit <= 0:
+            return []
+        since = since if since.tzinfo is not None else since.replace(tzinfo=UTC)
+        path = self._own_statuses_path(await self._my_id())
+        found: dict[str, Post] = {}
+        seen: set[str] = set()
+        cursor: Cursor | None = None
+        while len(found) < limit:
+            params = [
+                ("exclude_reblogs", "true"),
+                ("limit", str(MAX_PAGE)),
+                *mp.cursor_params(cursor),
+            ]
+            reply = await self._request("GET", path, params=params)
+            items = [
+                mp.parse_own_status(item, account_id=self.account.id, instance=self.instance)
+                for item in mp.json_list(reply.body, entity="Status", account_id=self.account.id)
+            ]
+            for item in items:
+                if item.post is not None and item.post.created_at >= since:
+                    found.setdefault(item.post.remote_id, item.post)
+            fresh = {item.remote_id for item in items} - seen
+            seen |= fresh
+            cursor = link_cursors(reply.headers)[0]
+            # The last item is the one the next page would continue below: the oldest.
+            if not fresh or items[-1].created_at < since or cursor is None:
+                break
+        newest = sorted(
+            found.values(), key=lambda p: (p.created_at, mp.id_order(p.remote_id)), reverse=True
+        )
+        return newest[:limit]
 
     # --- direct messages -----------------------------------------------------------------
 
@@ -429,9 +486,7 @@ class MastodonProvider:
         params = [("timeline[]", name) for name in by_timeline]
         reply = await self._request("GET", "/api/v1/markers", params=params)
         markers = mp.parse_markers(reply.body, account_id=self.account.id)
-        return {
-            feed.key: markers[name] for name, feed in by_timeline.items() if markers.get(name)
-        }
+        return {feed.key: markers[name] for name, feed in by_timeline.items() if markers.get(name)}
 
     async def save_read_markers(self, marks: Mapping[FeedSpec, str]) -> None:
         body = {

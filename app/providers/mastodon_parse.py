@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 from app.model import (
     Conversation,
+    Engagement,
     Media,
     Network,
     Person,
@@ -25,6 +26,9 @@ from app.text_length import DEFAULT_RULES, TextRules
 MEDIA_KINDS = frozenset({"image", "video", "gifv", "audio", "unknown"})
 # A conversation whose last status was deleted has no time of its own; it sorts last.
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+# A Status's counts in Engagement's order: replies, reposts (reblogs), likes (favourites).
+STATUS_COUNTS = ("replies_count", "reblogs_count", "favourites_count")
+MAX_COUNT = 2**63 - 1  # what SQLite's INTEGER holds; no real count comes near it
 
 
 # --- entities -----------------------------------------------------------------------------
@@ -105,6 +109,69 @@ def parse_status(data: object, *, account_id: str, instance: str) -> Post:
         spoiler=f.optional_text("spoiler_text"),
         media=tuple(parse_media(m, account_id=account_id) for m in f.items("media_attachments")),
         raw=raw_json(outer.data, outer),
+        engagement=_engagement(f),
+    )
+
+
+def _count(f: Fields, name: str) -> int | None:
+    """A count that may be absent or null (None); present, it must be a JSON integer."""
+    value = f.data.get(name)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise f.error(name, "not an integer")
+    if value > MAX_COUNT:
+        raise f.error(name, "out of range")
+    return value
+
+
+def _engagement(f: Fields) -> Engagement | None:
+    """The counts of the status a row shows (for a reblog, the reblogged status's, as
+    everything else in the Post), or None when the server leaves any of them out.
+
+    Mastodon's counters could go below zero (a race when a favourite or reblog was undone;
+    its StatusStat now reads them as `[count, 0].max`), and older Mastodon servers send such
+    a count as is: it reads as 0 here too, rather than failing the page it is on.
+    """
+    replies, reblogs, favourites = (_count(f, name) for name in STATUS_COUNTS)
+    if replies is None or reblogs is None or favourites is None:
+        return None
+    return Engagement(replies=max(replies, 0), reposts=max(reblogs, 0), likes=max(favourites, 0))
+
+
+def followers_count(data: object, *, account_id: str = "") -> int:
+    """An Account's `followers_count` (verify_credentials gives the signed-in account's):
+    https://docs.joinmastodon.org/entities/Account/#followers_count"""
+    f = Fields(data, entity="Account", account_id=account_id)
+    count = _count(f, "followers_count")
+    if count is None:
+        raise f.error("followers_count", "missing")
+    if count < 0:
+        raise f.error("followers_count", "negative")
+    return count
+
+
+@dataclass(frozen=True, slots=True)
+class OwnStatus:
+    """One item of an account's own statuses (GET /api/v1/accounts/:id/statuses) as
+    listed: its id and time, and its Post, or None for a reblog (a boost of someone's
+    post is not the account's own post)."""
+
+    remote_id: str
+    created_at: datetime
+    post: Post | None
+
+
+def parse_own_status(data: object, *, account_id: str, instance: str) -> OwnStatus:
+    """An item of the account's own statuses. The id and time are the listed item's own,
+    even for a reblog, since paging and `since` go by those; a server that ignores
+    exclude_reblogs still has its reblogs dropped this way."""
+    outer = Fields(data, entity="Status", account_id=account_id)
+    remote_id, created_at = outer.text("id"), outer.time("created_at")
+    if outer.optional_obj("reblog", "Status") is not None:
+        return OwnStatus(remote_id, created_at, None)
+    return OwnStatus(
+        remote_id, created_at, parse_status(data, account_id=account_id, instance=instance)
     )
 
 

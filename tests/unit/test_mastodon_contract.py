@@ -24,6 +24,7 @@ from tests.mastodon_server import FakeMastodon
 
 SPEC = Path(__file__).parent.parent / "fixtures" / "specs" / "mastodon-openapi.json"
 ACCOUNT_ID = "mastodon:lpse_admin@sosmed.example"
+OWN_STATUSES = 45  # own_posts() then follows a next page (40 a page)
 
 # The one allow-list of known gaps between the spec (generated from Mastodon's docs) and
 # what servers speak. Each gap is a rewrite applied before validation, so the values are
@@ -232,6 +233,12 @@ async def scenario(check: ContractCheck) -> None:
     await provider.scheduled()
     await provider.reschedule(pending.remote_id, at + timedelta(hours=1))
     await provider.cancel_scheduled(pending.remote_id)
+    # Reach: more own statuses than one page holds, and a boost the server leaves out.
+    for i in range(OWN_STATUSES):
+        server.post_as("lpse_admin", f"Info layanan {i}")
+    server.boost("lpse_admin", first.id)
+    await provider.follower_count()
+    await provider.own_posts(datetime.now(UTC) - timedelta(days=1))
     await provider.aclose()
 
 
@@ -284,6 +291,20 @@ def test_the_scenario_touches_every_endpoint(checked: ContractCheck) -> None:
         ("POST", "/api/v1/markers", ""),
     ]:
         assert hit(method, prefix, suffix), (method, prefix, suffix)
+
+
+def test_own_posts_page_without_boosts(checked: ContractCheck) -> None:
+    own = [
+        request.url.params
+        for request in checked.server.requests
+        if request.url.path.endswith("/statuses")
+        and request.url.path.startswith("/api/v1/accounts/")
+        and "exclude_reblogs" in request.url.params
+    ]
+    assert len(own) >= 2
+    assert all(q["exclude_reblogs"] == "true" and q["limit"] == "40" for q in own)
+    assert "max_id" not in own[0]
+    assert all("max_id" in q for q in own[1:])
 
 
 def test_secured_calls_send_a_token(checked: ContractCheck) -> None:

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.model import Network, Visibility
+from app.model import Engagement, Network, Visibility
 from app.providers import mastodon_http as mh
 from app.providers import mastodon_parse as mp
 from app.providers.base import AuthExpired, Cursor, NotFound, ParseError, RateLimit, Rejected
@@ -45,6 +45,9 @@ def headers(number: int) -> dict[str, str]:
     response = exchange(number)["response"]
     assert isinstance(response, dict)
     return dict(response["headers"])
+
+
+STATUS_ARGS = {"account_id": ACCOUNT, "instance": HOST}
 
 
 def status(data: object) -> object:
@@ -209,6 +212,101 @@ def test_reblog_shows_the_reblogged_status_and_keeps_the_booster_in_raw() -> Non
     assert raw["id"] == "01M846HWZGZ3404HFCHNNK5W7F"
     assert raw["account"]["username"] == "warga2"
     assert mp.status_tags(body(11)) == {"lpse", "kemalajateng"}
+
+
+def test_engagement_counts_of_recorded_statuses() -> None:
+    fresh = mp.parse_status(body(13), account_id=ACCOUNT, instance=HOST)
+    assert fresh.engagement == Engagement(replies=0, reposts=0, likes=0)
+    liked = mp.parse_status(body(10), account_id=ACCOUNT, instance=HOST)  # warga2's favourite
+    assert liked.engagement == Engagement(replies=0, reposts=0, likes=1)
+    # A boost is the boosted status, counts too: the wrapper's own are all 0 (fixture 11).
+    boost = body(11)
+    assert isinstance(boost, dict)
+    assert [boost[k] for k in mp.STATUS_COUNTS] == [0, 0, 0]
+    boosted = mp.parse_status(boost, account_id=ACCOUNT, instance=HOST)
+    assert boosted.engagement == Engagement(replies=0, reposts=1, likes=1)
+    home = {p.remote_id: p for p in mp.parse_statuses(body(73), account_id=ACCOUNT, instance=HOST)}
+    replied = home["01M846HWZQY1VDYXG5CR3KXD54"].engagement  # answered in fixture 43
+    assert replied == Engagement(replies=1, reposts=0, likes=0)
+    assert replied.total == 1
+
+
+def with_counts(data: object, **counts: object) -> dict[str, object]:
+    """`data` with counts replaced; a value of ... removes the field."""
+    assert isinstance(data, dict)
+    changed = {**data, **{k: v for k, v in counts.items() if v is not ...}}
+    return {k: v for k, v in changed.items() if counts.get(k) is not ...}
+
+
+def test_engagement_is_none_when_the_server_does_not_say() -> None:
+    for counts in (
+        dict.fromkeys(mp.STATUS_COUNTS, ...),
+        dict.fromkeys(mp.STATUS_COUNTS, None),
+        {"favourites_count": ...},  # all three or nothing: a partial set is not a count
+        {"replies_count": None},
+    ):
+        data = with_counts(body(13), **counts)
+        post = mp.parse_status(data, account_id=ACCOUNT, instance=HOST)
+        assert post.engagement is None, counts
+        assert post.text.startswith("Jalan rusak")
+
+
+def test_engagement_from_a_busy_status_and_old_mastodon_negative_counts() -> None:
+    busy = with_counts(body(13), replies_count=12, reblogs_count=345, favourites_count=6789)
+    post = mp.parse_status(busy, account_id=ACCOUNT, instance=HOST)
+    assert post.engagement == Engagement(replies=12, reposts=345, likes=6789)
+    assert post.engagement.total == 7146
+    # Mastodon before its StatusStat clamp sent counters that had raced below zero.
+    raced = with_counts(body(13), reblogs_count=-1)
+    engagement = mp.parse_status(raced, account_id=ACCOUNT, instance=HOST).engagement
+    assert engagement == Engagement(replies=0, reposts=0, likes=0)
+
+
+@pytest.mark.parametrize("field_name", ["replies_count", "reblogs_count", "favourites_count"])
+@pytest.mark.parametrize("value", ["3", 1.5, 2.0, True, [1], {"n": 1}, 2**63])
+def test_a_count_that_is_not_an_integer_is_a_parse_error(field_name: str, value: object) -> None:
+    with pytest.raises(ParseError) as caught:
+        mp.parse_status(with_counts(body(13), **{field_name: value}), **STATUS_ARGS)
+    assert (caught.value.entity, caught.value.field_name) == ("Status", field_name)
+    assert caught.value.account_id == ACCOUNT
+    # in a boost, the boosted status's counts are the ones read
+    boost = body(11)
+    assert isinstance(boost, dict)
+    with pytest.raises(ParseError):
+        mp.parse_status(
+            {**boost, "reblog": with_counts(boost["reblog"], **{field_name: value})}, **STATUS_ARGS
+        )
+
+
+def test_followers_count_of_verify_credentials() -> None:
+    assert mp.followers_count(body(3), account_id=ACCOUNT) == 0
+    assert mp.followers_count(body(75), account_id=ACCOUNT) == 1  # after warga2 followed
+    good = body(75)
+    assert isinstance(good, dict)
+    assert mp.followers_count({**good, "followers_count": 120_000}) == 120_000
+    for bad in (-1, "1", 1.0, None, False):
+        with pytest.raises(ParseError) as caught:
+            mp.followers_count({**good, "followers_count": bad}, account_id=ACCOUNT)
+        assert (caught.value.entity, caught.value.field_name) == ("Account", "followers_count")
+        assert caught.value.account_id == ACCOUNT
+    with pytest.raises(ParseError):
+        mp.followers_count({k: v for k, v in good.items() if k != "followers_count"})
+    with pytest.raises(ParseError):
+        mp.followers_count([good])
+
+
+def test_own_statuses_keep_the_listed_id_and_time_and_drop_boosts() -> None:
+    own = mp.parse_own_status(body(9), **STATUS_ARGS)
+    assert own.post is not None
+    assert own.remote_id == own.post.remote_id == "01M846HWZ73YW07W7HZG4M6HNZ"
+    assert own.created_at == own.post.created_at
+    assert own.post.engagement == Engagement()
+    boost = mp.parse_own_status(body(11), **STATUS_ARGS)
+    assert boost.post is None
+    assert boost.remote_id == "01M846HWZGZ3404HFCHNNK5W7F"  # the boost's id, for paging
+    assert boost.created_at == datetime(2026, 11, 23, 12, 37, 5, tzinfo=UTC)
+    with pytest.raises(ParseError):
+        mp.parse_own_status({**body(11), "reblog": "01M846HWZ73YW07W7HZG4M6HNZ"}, **STATUS_ARGS)  # type: ignore[dict-item]
 
 
 def test_home_timeline_duplicates_are_dropped_keeping_order() -> None:
@@ -554,6 +652,8 @@ def test_parse_status_raises_only_parse_error(data: dict[str, object]) -> None:
         failure = None
         assert post.created_at.tzinfo is UTC
         assert "<script" not in post.html
+        if post.engagement is not None:
+            assert min(post.engagement.replies, post.engagement.reposts, post.engagement.likes) >= 0
     assert failure is None or failure.account_id == ACCOUNT
 
 
@@ -568,6 +668,8 @@ def test_other_parsers_raise_only_parse_error(data: object) -> None:
         mp.parse_media,
         mp.streams_hashtags,
         mp.status_mentions,
+        mp.followers_count,
+        lambda d: mp.parse_own_status(d, account_id=ACCOUNT, instance=HOST),
         lambda d: mp.parse_stream_frame(json.dumps(d)),
     ):
         with contextlib.suppress(ParseError):

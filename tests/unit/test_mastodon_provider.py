@@ -13,7 +13,16 @@ from typing import TypeVar
 import httpx
 import pytest
 
-from app.model import Account, Draft, FeedKind, FeedSpec, Network, TagMatch, Visibility
+from app.model import (
+    Account,
+    Draft,
+    Engagement,
+    FeedKind,
+    FeedSpec,
+    Network,
+    TagMatch,
+    Visibility,
+)
 from app.providers.base import (
     AuthExpired,
     Capability,
@@ -28,6 +37,7 @@ from app.providers.base import (
     ServerFault,
     SupportsDirectMessages,
     SupportsMedia,
+    SupportsReach,
     SupportsServerSchedule,
     capabilities,
     factory_for,
@@ -35,7 +45,7 @@ from app.providers.base import (
 from app.providers.mastodon import MastodonProvider
 from app.store import Store
 from app.sync import SyncEngine
-from tests.mastodon_server import FakeMastodon, Fault
+from tests.mastodon_server import FakeMastodon, Fault, template
 
 T = TypeVar("T")
 ACCOUNT_ID = "mastodon:lpse_admin@sosmed.example"
@@ -72,13 +82,15 @@ def provider_for(
     token: str | None = None,
     transport: httpx.AsyncBaseTransport | None = None,
     clock: Callable[[], datetime] | None = None,
+    remote_id: str = "",
 ) -> MastodonProvider:
     client = httpx.AsyncClient(transport=transport or server.transport)
     get_token = getter(token if token is not None else server.token())
+    signed_in = account(server, remote_id=remote_id)
     if clock is None:
-        return MastodonProvider(account(server), client=client, get_token=get_token, sleep=no_sleep)
+        return MastodonProvider(signed_in, client=client, get_token=get_token, sleep=no_sleep)
     return MastodonProvider(
-        account(server), client=client, get_token=get_token, sleep=no_sleep, clock=clock
+        signed_in, client=client, get_token=get_token, sleep=no_sleep, clock=clock
     )
 
 
@@ -128,6 +140,7 @@ def test_factory_is_registered_and_builds_a_full_provider(server: FakeMastodon) 
     )
     assert isinstance(built, MastodonProvider)
     assert isinstance(built, SupportsDirectMessages | SupportsServerSchedule | SupportsMedia)
+    assert isinstance(built, SupportsReach)
     caps = capabilities(built)
     assert Capability.DIRECT_MESSAGES in caps
     assert Capability.SERVER_SCHEDULE in caps
@@ -558,6 +571,171 @@ def test_upload_media_gives_up_after_a_bound() -> None:
             )
         )
     assert len(server.requests) < 20
+
+
+# --- reach ---------------------------------------------------------------------------------
+
+START = datetime(2026, 11, 1, tzinfo=UTC)
+
+
+class Clock:
+    """The fake server's clock, moved on by hand."""
+
+    def __init__(self) -> None:
+        self.now = START
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+def own_history(server: FakeMastodon, clock: Clock, hours: int) -> list[str]:
+    """The admin posts once an hour for `hours` hours, boosting warga1 every tenth hour and
+    warga1 posting in between; the admin's post ids, oldest first."""
+    ids = []
+    for hour in range(hours):
+        clock.now = START + timedelta(hours=hour)
+        ids.append(server.post_as("lpse_admin", f"Info layanan {hour}").id)
+        if hour % 10 == 5:
+            other = server.post_as("warga1", f"Laporan {hour}")
+            server.boost("lpse_admin", other.id)
+    return ids
+
+
+def own_requests(server: FakeMastodon) -> list[httpx.Request]:
+    return [r for r in server.requests if r.url.path.endswith("/statuses")]
+
+
+def test_follower_count_of_the_signed_in_account(server: FakeMastodon) -> None:
+    provider = provider_for(server)
+    assert run(provider.follower_count()) == 0
+    assert server.requests[-1].url.path == "/api/v1/accounts/verify_credentials"
+    server.users["warga2"].follows.add(server.users["lpse_admin"].id)  # fixture 12
+    assert run(provider.follower_count()) == 1
+    server.set_followers("lpse_admin", 48_210)
+    assert run(provider.follower_count()) == 48_210
+    reach: SupportsReach = provider  # mypy checks the protocol, isinstance its methods
+    assert isinstance(reach, SupportsReach)
+
+
+@pytest.mark.parametrize("count", [-1, "48210", None, 1.5])
+def test_follower_count_that_is_no_count_is_a_parse_error(count: object) -> None:
+    account_json = {**template("75-ratelimit-headers-sample"), "followers_count": count}
+    transport = httpx.MockTransport(lambda _r: httpx.Response(200, json=account_json))
+    with pytest.raises(ParseError) as caught:
+        run(provider_for(FakeMastodon(), transport=transport).follower_count())
+    assert caught.value.field_name == "followers_count"
+    assert caught.value.account_id == ACCOUNT_ID
+
+
+def test_own_posts_page_back_to_since_without_boosts() -> None:
+    clock = Clock()
+    server = FakeMastodon(clock=clock)
+    ids = own_history(server, clock, 100)
+    clock.now = START + timedelta(days=5)
+    server.post_as("warga1", "Terima kasih", in_reply_to=ids[99])
+    server.favourite(ids[99])
+    server.boost("warga2", ids[99])
+    server.set_counts(ids[50], replies=3, reblogs=40, favourites=120)
+    since = START + timedelta(hours=15)
+    provider = provider_for(server, remote_id=server.users["lpse_admin"].id)
+    posts = run(provider.own_posts(since))
+    assert [p.remote_id for p in posts] == ids[:14:-1]  # hours 99 down to 15, newest first
+    assert all(p.author.handle == "lpse_admin" for p in posts)
+    assert posts[0].engagement == Engagement(replies=1, reposts=1, likes=1)
+    assert posts[49].remote_id == ids[50]
+    assert posts[49].engagement == Engagement(replies=3, reposts=40, likes=120)
+    assert posts[-1].engagement == Engagement()
+    asked = own_requests(server)
+    # 40 a page: hours 99-60, 59-20, then 19-0, whose oldest is before `since`; no more.
+    assert len(asked) == len(server.requests) == 3  # remote_id known: no verify_credentials
+    own_path = f"/api/v1/accounts/{server.users['lpse_admin'].id}/statuses"
+    for request, max_id in zip(asked, [None, ids[60], ids[20]], strict=True):
+        query = request.url.params
+        assert request.url.path == own_path
+        assert query["exclude_reblogs"] == "true"
+        assert query["limit"] == "40"
+        assert query.get("max_id") == max_id  # from the Link header's next page
+
+
+def test_own_posts_stop_at_the_limit_and_at_the_last_page() -> None:
+    clock = Clock()
+    server = FakeMastodon(clock=clock)
+    ids = own_history(server, clock, 90)
+    provider = provider_for(server)
+    newest = run(provider.own_posts(START, limit=50))
+    assert [p.remote_id for p in newest] == ids[:39:-1]
+    assert server.requests[0].url.path == "/api/v1/accounts/verify_credentials"  # who am I?
+    assert len(own_requests(server)) == 2
+    server.requests.clear()
+    everything = run(provider.own_posts(START - timedelta(days=1)))
+    assert [p.remote_id for p in everything] == ids[::-1]
+    # 40, 40, 10, then an empty page (GoToSocial links a next page even from the last);
+    # the account's id is known by now
+    assert len(server.requests) == len(own_requests(server)) == 4
+    assert run(provider.own_posts(START, limit=0)) == []
+    assert run(provider.own_posts(START + timedelta(days=30))) == []
+
+
+def test_own_posts_drop_boosts_when_the_server_ignores_exclude_reblogs() -> None:
+    clock = Clock()
+    server = FakeMastodon(clock=clock)
+    ids = own_history(server, clock, 30)
+    boosted = {s.reblog_of.id for s in server.statuses.values() if s.reblog_of is not None}
+    assert boosted
+
+    def ignore_exclude_reblogs(request: httpx.Request) -> httpx.Response:
+        params = [(k, v) for k, v in request.url.params.multi_items() if k != "exclude_reblogs"]
+        url = request.url.copy_with(params=params)
+        return server.handle(httpx.Request(request.method, url, headers=request.headers))
+
+    transport = httpx.MockTransport(ignore_exclude_reblogs)
+    posts = run(provider_for(server, transport=transport).own_posts(START))
+    assert [p.remote_id for p in posts] == ids[::-1]
+    assert not boosted & {p.remote_id for p in posts}
+
+
+def test_own_posts_end_when_the_server_ignores_max_id() -> None:
+    clock = Clock()
+    server = FakeMastodon(clock=clock)
+    ids = own_history(server, clock, 50)
+
+    def ignore_max_id(request: httpx.Request) -> httpx.Response:
+        params = [(k, v) for k, v in request.url.params.multi_items() if k != "max_id"]
+        url = request.url.copy_with(params=params)
+        return server.handle(httpx.Request(request.method, url, headers=request.headers))
+
+    provider = provider_for(server, transport=httpx.MockTransport(ignore_max_id))
+    posts = run(provider.own_posts(START))
+    assert [p.remote_id for p in posts] == ids[:9:-1]  # the first page, once
+    assert len(own_requests(server)) == 2
+
+
+@pytest.mark.parametrize("status", [401, 403])
+@pytest.mark.parametrize("call", ["follower_count", "own_posts", "own_posts_page_2"])
+def test_reach_calls_map_a_refused_token_to_auth_expired(status: int, call: str) -> None:
+    clock = Clock()
+    server = FakeMastodon(clock=clock)
+    own_history(server, clock, 45)
+    pages = 0
+
+    def refuse_page_2(request: httpx.Request) -> httpx.Response:
+        nonlocal pages
+        pages += request.url.path.endswith("/statuses")
+        if pages == 2:  # the first page came, then the token was revoked
+            server.fail_next(status=status)
+        return server.handle(request)
+
+    transport = httpx.MockTransport(refuse_page_2) if call == "own_posts_page_2" else None
+    provider = provider_for(server, transport=transport, remote_id=server.users["lpse_admin"].id)
+    if transport is None:
+        server.fail_next(status=status)
+    asked = provider.follower_count() if call == "follower_count" else provider.own_posts(START)
+    with pytest.raises(AuthExpired) as caught:
+        run(asked)
+    assert caught.value.account_id == ACCOUNT_ID
+    assert SECRET not in str(caught.value)
+    pages_asked = {"follower_count": 0, "own_posts": 1, "own_posts_page_2": 2}
+    assert len(own_requests(server)) == pages_asked[call]
 
 
 # --- errors and secrets -------------------------------------------------------------------

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from app.model import Account, Engagement, Network, Post
+from app.model import Account, Engagement, Network, Post, Visibility
 from app.providers.base import AuthExpired, Provider
 from app.reach import ReachSampler, month_reach, reach_csv
 from app.store import Store
@@ -118,7 +118,9 @@ def store(tmp_path: Path) -> Iterator[Store]:
 def test_sampler_samples_once_per_office_day_and_survives_failures(store: Store) -> None:
     lpse, humas = make_account("lpse"), make_account("humas")
     mine = post("9", NOW - timedelta(days=3), (2, 3, 4))
-    good = ReachProvider(lpse, 1234, [mine, post("old", NOW - timedelta(days=60), (1, 1, 1))])
+    direct = replace(post("dm", NOW - timedelta(hours=1), (0, 0, 0)), visibility=Visibility.DIRECT)
+    old = post("old", NOW - timedelta(days=60), (1, 1, 1))
+    good = ReachProvider(lpse, 1234, [mine, old, direct])
     bad = ReachProvider(humas, 10, [])
     bad.error = AuthExpired("humas", "token revoked")
     clock = [NOW]
