@@ -32,11 +32,13 @@ from app.model import (
     Account,
     ColumnSpec,
     Draft,
+    Engagement,
     Entry,
     FeedKind,
     FeedSpec,
     OutboxAction,
     OutboxState,
+    Post,
     TagMatch,
 )
 from app.outbox import OutboxSender
@@ -115,12 +117,17 @@ async def poll(probe: Callable[[], Awaitable[T | None]], what: str) -> T:
         await asyncio.sleep(0.1)
 
 
-def sign_in(desk: Desk, app_password: str | None = None) -> tuple[Account, Keyring]:
+def sign_in(
+    desk: Desk, app_password: str | None = None, *, who: Person | None = None
+) -> tuple[Account, Keyring]:
+    """Pantau's sign-in as the office (`who`, by default the desk's admin)."""
+    who = who or desk.admin
+
     async def go() -> tuple[Account, PantauSession]:
         async with httpx.AsyncClient() as client:
             return await bluesky_auth.sign_in(
                 client,
-                identifier=f"@{desk.admin.handle}",
+                identifier=f"@{who.handle}",
                 app_password=app_password or desk.app_password,
                 service=desk.network.pds,
             )
@@ -268,6 +275,79 @@ def test_an_all_column_asks_for_both_tags_and_keeps_only_posts_with_both(desk: D
     # #LaporGub" as typed) and ignores `tag`; production ANDs the tags. Either way the
     # column keeps only the post carrying both tags.
     assert run(main()) == [both]
+
+
+# --- reach --------------------------------------------------------------------------------
+
+
+def test_reach_counts_followers_and_what_citizens_did_with_the_office_s_posts(
+    desk: Desk,
+) -> None:
+    # An office account of its own: nothing else in this module posts as it or follows it.
+    office = person(desk.network, "humas")
+    office.client.follow(desk.warga1.did)
+    office.client.follow(desk.warga2.did)  # whom it follows is not its reach
+    desk.warga2.client.follow(office.did)
+    office.client.send_post("Rekap bulan lalu")  # before the period
+    now = datetime.now(UTC)
+    # The AppView keeps times to the millisecond: a post made within the same one counts.
+    since = now.replace(microsecond=now.microsecond // 1000 * 1000)
+    mark = secrets.token_hex(3)
+    news = office.client.send_post(f"Pengumuman: layanan SPSE libur 25 Desember {mark}")
+    news_ref = models.create_strong_ref(news)
+    theirs = desk.warga1.client.send_post(f"Jembatan Kaligawe sudah diperbaiki {mark}")
+    office.client.repost(theirs.uri, theirs.cid)  # a repost of someone else's post
+    desk.warga1.client.like(news.uri, news.cid)
+    desk.warga1.client.repost(news.uri, news.cid)
+    question = desk.warga1.client.send_post(
+        "Apakah pengaduan tetap dilayani?",
+        reply_to=models.AppBskyFeedPost.ReplyRef(parent=news_ref, root=news_ref),
+    )
+    desk.warga2.client.send_post(  # a quote: counted with the reposts
+        f"Catat ya {mark}", embed=models.AppBskyEmbedRecord.Main(record=news_ref)
+    )
+    answer = office.client.send_post(
+        "Pengaduan tetap dilayani lewat pesan.",
+        reply_to=models.AppBskyFeedPost.ReplyRef(
+            parent=models.create_strong_ref(question), root=news_ref
+        ),
+    )
+    desk.warga2.client.like(answer.uri, answer.cid)
+    app_password = create_app_password(desk.network, office.session, "pantau")
+    account, keyring = sign_in(desk, app_password, who=office)
+    bluesky = provider(account, keyring)
+    expected = {
+        answer.uri: Engagement(likes=1),
+        news.uri: Engagement(replies=1, reposts=2, likes=1),
+    }
+
+    seen: list[dict[str, Engagement | None]] = []
+
+    async def counted() -> list[Post] | None:
+        posts = list(await bluesky.own_posts(since))
+        seen.append({p.remote_id: p.engagement for p in posts})
+        return posts if seen[-1] == expected else None
+
+    async def followers() -> int | None:
+        return await bluesky.follower_count() or None
+
+    async def main() -> tuple[int, list[Post], list[Post]]:
+        try:
+            try:
+                posts = await poll(counted, "own posts with their counts")
+            except AssertionError:
+                raise AssertionError(f"expected {expected}, last seen {seen[-1]}") from None
+            newest = list(await bluesky.own_posts(since, limit=1))
+            return await poll(followers, "followers"), posts, newest
+        finally:
+            await bluesky.aclose()
+
+    follower_count, posts, newest = run(main())
+    assert follower_count == 1
+    assert [p.remote_id for p in posts] == [answer.uri, news.uri]  # newest first
+    assert all(p.author.remote_id == office.did for p in posts)
+    assert posts[0].reply_to_id == question.uri
+    assert [p.remote_id for p in newest] == [answer.uri]
 
 
 # --- writing ------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from app.model import Network, Visibility
+from app.model import Engagement, Network, Visibility
 from app.providers import bluesky_parse as bp
 from app.providers.base import ParseError
 
@@ -171,3 +171,70 @@ def test_a_bad_created_at_falls_back_to_the_index_time_and_the_future_is_capped(
         post = bp.parse_posts(data, account_id=ACCOUNT)[0]
         indexed = raw_items("04-getPosts", "posts")[0]["indexedAt"]
         assert post.created_at.isoformat().startswith(str(indexed)[:19])
+
+
+def test_post_views_carry_what_people_did_with_them() -> None:
+    listed, _ = bp.parse_feed(body("01-getTimeline"), account_id=ACCOUNT)
+    counted = {p.text.split()[0]: p.engagement for p, _ in listed}
+    assert counted == {
+        "Jalan": Engagement(replies=1),  # the office's answer
+        "Lampu": Engagement(reposts=1),  # warga1's repost
+        "Sudah": Engagement(),
+    }
+    thread = bp.parse_thread(body("05-getPostThread"), account_id=ACCOUNT)
+    assert [p.engagement for p in thread] == [Engagement(replies=1), Engagement()]
+    [(found, _)] = bp.parse_search(body("03-searchPosts-tag"), account_id=ACCOUNT)[0]
+    assert found.engagement == Engagement(replies=1)
+
+
+def test_quotes_count_as_reposts_and_absent_counts_as_zero() -> None:
+    data = _broken("04-getPosts", ["posts", 0, "quoteCount"], 2)
+    view = data["posts"][0]  # type: ignore[index]
+    view["likeCount"] = 4
+    del view["replyCount"]
+    view["repostCount"] = None
+    post = bp.parse_posts(data, account_id=ACCOUNT)[0]
+    assert post.engagement == Engagement(replies=0, reposts=2, likes=4)
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("likeCount", -1), ("repostCount", "3"), ("replyCount", True), ("quoteCount", 1.5)],
+)
+def test_a_count_that_is_not_a_count_is_refused(field: str, value: object) -> None:
+    with pytest.raises(ParseError) as raised:
+        bp.parse_posts(_broken("04-getPosts", ["posts", 0, field], value), account_id=ACCOUNT)
+    assert field in str(raised.value)
+    assert raised.value.entity == "PostView"
+
+
+def test_an_author_feed_says_why_each_post_is_listed_and_when() -> None:
+    # getTimeline and getAuthorFeed answer with the same feedViewPost list.
+    pin = {"$type": "app.bsky.feed.defs#reasonPin"}
+    data = _broken("01-getTimeline", ["feed", 1, "reason"], pin)
+    items, cursor = bp.parse_author_feed(data, account_id=ACCOUNT)
+    assert cursor is None
+    [repost, pinned, *plain] = items
+    assert repost.reason == bp.REASON_REPOST
+    reason = raw_items("01-getTimeline", "feed")[0]["reason"]
+    assert isinstance(reason, dict)
+    assert repost.at is not None
+    assert repost.at.isoformat().startswith(str(reason["indexedAt"])[:19])  # the repost's
+    assert repost.at > repost.post.created_at
+    assert pinned.reason == "app.bsky.feed.defs#reasonPin"
+    assert pinned.at is None  # listed out of time order
+    assert len(plain) == 1
+    assert plain[0].reason == ""
+    assert plain[0].at == plain[0].post.created_at
+    with pytest.raises(ParseError):
+        bp.parse_author_feed(
+            _broken("01-getTimeline", ["feed", 0, "reason"], {"by": {}}), account_id=ACCOUNT
+        )
+
+
+def test_the_follower_count_of_a_profile() -> None:
+    profile = {"did": "did:plc:x", "handle": "x.test"}
+    assert bp.parse_followers_count({**profile, "followersCount": 12}) == 12
+    assert bp.parse_followers_count(profile) == 0
+    with pytest.raises(ParseError):
+        bp.parse_followers_count({**profile, "followersCount": "12"})
