@@ -206,6 +206,8 @@ class Draft:
     media_ids: tuple[str, ...] = ()
     attachments: tuple[Attachment, ...] = ()
     language: str = ""  # ISO 639-1 ("id", "en", "jv"); empty: the server guesses
+    also: tuple[str, ...] = ()  # other accounts a new post also goes out from
+    wording: tuple[tuple[str, str], ...] = ()  # (network, its own text) for those accounts
 
 
 @dataclass(frozen=True, slots=True)

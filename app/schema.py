@@ -340,8 +340,14 @@ _V10: Sequence[str] = (
     )""",
 )
 
+# A cross-posted draft keeps the other accounts it goes out from and each network's wording.
+_V11: Sequence[str] = (
+    "ALTER TABLE drafts ADD COLUMN also_json TEXT NOT NULL DEFAULT '[]'",
+    "ALTER TABLE drafts ADD COLUMN wording_json TEXT NOT NULL DEFAULT '[]'",
+)
+
 MIGRATIONS: Sequence[Sequence[str]] = (
-    _V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10,
+    _V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _V11,
 )  # fmt: skip
 LATEST = len(MIGRATIONS)
 
@@ -590,7 +596,20 @@ def draft_from_row(row: sqlite3.Row) -> Draft:
         id=row["id"],
         language=row["language"],
         attachments=attachments_from_json(row["attachments_json"]),
+        also=tuple(str(a) for a in _json_array(row["also_json"])),
+        wording=tuple(
+            (str(pair[0]), str(pair[1]))
+            for pair in _json_array(row["wording_json"])
+            if isinstance(pair, list) and len(pair) == 2
+        ),
     )
+
+
+def _json_array(text: str) -> list[object]:
+    value = json.loads(text or "[]")
+    if not isinstance(value, list):
+        raise ValueError("stored list is malformed")
+    return value
 
 
 def attachments_from_json(text: str) -> tuple[Attachment, ...]:

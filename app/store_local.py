@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -216,6 +217,8 @@ class LocalData(StoreBase):
                  "spoiler": draft.spoiler,
                  "attachments_json": schema.attachments_json(draft.attachments),
                  "language": draft.language,
+                 "also_json": json.dumps(list(draft.also)),
+                 "wording_json": json.dumps([list(w) for w in draft.wording], ensure_ascii=False),
                  "updated_at": stamp()},
                 ("id",),
                 returning="id",

@@ -58,6 +58,7 @@ from app.providers.base import ProviderError
 from app.store import Store
 from app.text_length import DEFAULT_RULES, TextRules, counted_length
 from app.ui.attachments import AttachmentList
+from app.ui.cross_post import SideBySideEditors
 from app.ui.errors import describe
 from app.ui.icons import icon, network_name
 from app.ui.saved_replies_dialog import ensure_defaults
@@ -150,6 +151,7 @@ class ComposeDialog(QDialog):
         self._rules_task: asyncio.Future[None] | None = None
         self._over_text = ""
         self._uploaded: dict[tuple[str, Attachment], str] = {}
+        self._restoring = False
         self.setMinimumWidth(500)
         layout = QVBoxLayout(self)
         if reply is not None:
@@ -165,11 +167,11 @@ class ComposeDialog(QDialog):
         self._build_bottom(layout)
         self.set_docked(False)
 
-        self._restore_draft()
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
         self._save_timer.setInterval(SAVE_DELAY_MS)
         self._save_timer.timeout.connect(self.save_draft)
+        self._restore_draft()
         self.editor.textChanged.connect(self._changed)
         self.spoiler_edit.textChanged.connect(self._changed)
         self.attachments.changed.connect(self._changed)
@@ -208,14 +210,18 @@ class ComposeDialog(QDialog):
         self.editor = QPlainTextEdit(self)
         self.editor.setObjectName("compose-text")
         self.editor.installEventFilter(self)
-        layout.addWidget(self.editor, 1)
+        self.editors = SideBySideEditors(self.editor, self)
+        self.editors.changed.connect(self._changed)
+        layout.addWidget(self.editors, 1)
         self._build_completer()
-        self.variants: dict[Network, QPlainTextEdit] = {}
-        self.variants_box = QVBoxLayout()
-        layout.addLayout(self.variants_box)
         self.attachments = AttachmentList(self)
         self.attachments.setVisible(reply is None or not reply.is_direct)  # no files in DMs
         layout.addWidget(self.attachments)
+
+    @property
+    def variants(self) -> dict[Network, QPlainTextEdit]:
+        """The editor of each other network's own wording."""
+        return self.editors.editors
 
     def _build_bottom(self, layout: QVBoxLayout) -> None:
         self.problem = QLabel(self)
@@ -251,7 +257,7 @@ class ComposeDialog(QDialog):
         for account in self._accounts if reply is None else ():
             box = QCheckBox(account.label, self)
             box.setIcon(icon(account.network.value))
-            box.toggled.connect(self._also_changed)
+            box.toggled.connect(self._also_toggled)
             self.also[account.id] = box
             also_row.addWidget(box)
         also_row.addStretch(1)
@@ -399,6 +405,10 @@ class ComposeDialog(QDialog):
         ]  # fmt: skip
         return [main, *others]
 
+    def _also_toggled(self) -> None:
+        self._also_changed()
+        self._changed()  # the draft keeps who else the post goes out from
+
     def _also_changed(self) -> None:
         main = self.account()
         for account_id, box in self.also.items():
@@ -409,38 +419,14 @@ class ComposeDialog(QDialog):
                 box.blockSignals(True)
                 box.setChecked(False)
                 box.blockSignals(False)
-        wanted = {a.network for a in self.targets()[1:]} - ({main.network} if main else set())
-        for network in list(self.variants):
-            if network not in wanted:
-                editor = self.variants.pop(network)
-                holder = editor.parentWidget()
-                if holder is not None:
-                    holder.setParent(None)
-                    holder.deleteLater()
-        for network in sorted(wanted - set(self.variants), key=lambda n: n.value):
-            holder = QWidget(self)
-            column = QVBoxLayout(holder)
-            column.setContentsMargins(0, 0, 0, 0)
-            column.addWidget(
-                QLabel(
-                    QCoreApplication.translate(
-                        "compose", "Text for %1 (leave empty to post the same text):"
-                    ).replace("%1", network_name(network)),
-                    holder,
-                )
-            )
-            editor = QPlainTextEdit(holder)
-            editor.setMaximumHeight(90)
-            editor.textChanged.connect(self._update)
-            column.addWidget(editor)
-            self.variants[network] = editor
-            self.variants_box.addWidget(holder)
+        self.editors.set_networks(
+            main.network if main else None, {a.network for a in self.targets()[1:]}
+        )
         self._update()
 
     def text_for(self, account: Account) -> str:
         """The account's network's own wording, if one was written, else the main text."""
-        variant = self.variants.get(account.network)
-        own = variant.toPlainText() if variant is not None else ""
+        own = self.editors.text(account.network)
         return own if own.strip() else self.editor.toPlainText()
 
     # --- saved replies ----------------------------------------------------------------------
@@ -543,9 +529,29 @@ class ComposeDialog(QDialog):
                 self.spoiler_edit.setText(draft.spoiler)
                 self._select(self.language_box, draft.language)
                 self.attachments.set_attachments(draft.attachments)
+                self._restore_cross_post(draft)
                 return
         if self._reply is not None and self._reply.entry.kind is not EntryKind.CONVERSATION:
             self.editor.setPlainText(f"@{self._reply.entry.post.author.handle.lstrip('@')} ")
+
+    def _restore_cross_post(self, draft: Draft) -> None:
+        """Tick the accounts the post also went out from, then fill their networks'
+        wording (their columns appear as the boxes are ticked)."""
+        wording: dict[Network, str] = {}
+        for network, text in draft.wording:
+            try:
+                wording[Network(network)] = text
+            except ValueError:
+                continue  # a network this version does not know
+        self._restoring = True  # what comes back from the store is not a change to save
+        try:
+            for account_id in draft.also:
+                box = self.also.get(account_id)
+                if box is not None and account_id != draft.account_id:
+                    box.setChecked(True)
+            self.editors.restore(wording)
+        finally:
+            self._restoring = False
 
     def current_draft(self) -> Draft | None:
         account = self.account()
@@ -562,6 +568,8 @@ class ComposeDialog(QDialog):
             conversation_id=reply.conversation_id if reply is not None else "",
             attachments=self.attachments.attachments(),
             language=str(self.language_box.currentData()),
+            also=tuple(a.id for a in self.targets()[1:]),
+            wording=self.editors.wording(),
         )
 
     def scheduled_at(self) -> datetime | None:
@@ -571,7 +579,8 @@ class ComposeDialog(QDialog):
 
     def _changed(self) -> None:
         self._update()
-        self._save_timer.start()
+        if not self._restoring:
+            self._save_timer.start()
 
     def _update(self) -> None:
         account = self.account()
@@ -580,9 +589,9 @@ class ComposeDialog(QDialog):
         counts: list[tuple[Account, int, int]] = []
         for target in targets:
             rules = self._rules_for(target)
-            counts.append(
-                (target, counted_length(self.text_for(target) + spoiler, rules), rules.limit)
-            )
+            used_here = counted_length(self.text_for(target) + spoiler, rules)
+            counts.append((target, used_here, rules.limit))
+            self.editors.show_count(target.network, used_here, rules.limit)
         worst = max(counts, key=lambda c: c[1] - c[2], default=None)
         used, limit = (worst[1], worst[2]) if worst else (0, self._rules_for(None).limit)
         # One Bluesky target makes the whole post public (Bluesky has no audiences).

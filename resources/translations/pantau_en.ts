@@ -1003,10 +1003,6 @@
             <translation>Or type /keyword and press Tab</translation>
         </message>
         <message>
-            <source>Text for %1 (leave empty to post the same text):</source>
-            <translation>Text for %1 (leave empty to post the same text):</translation>
-        </message>
-        <message>
             <source>No saved replies yet</source>
             <translation>No saved replies yet</translation>
         </message>
@@ -1081,6 +1077,18 @@
         <message>
             <source>Images without a description: %1. People using a screen reader will not know what they show.</source>
             <translation>Images without a description: %1. People using a screen reader will not know what they show.</translation>
+        </message>
+        <message>
+            <source>Empty: the same text as the main one</source>
+            <translation>Empty: the same text as the main one</translation>
+        </message>
+        <message>
+            <source>Text for %1</source>
+            <translation>Text for %1</translation>
+        </message>
+        <message>
+            <source>Main text (%1)</source>
+            <translation>Main text (%1)</translation>
         </message>
     </context>
     <context>

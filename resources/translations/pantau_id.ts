@@ -1004,10 +1004,6 @@
         <translation>Atau ketik /katakunci lalu tekan Tab</translation>
     </message>
     <message>
-        <source>Text for %1 (leave empty to post the same text):</source>
-        <translation>Teks untuk %1 (kosongkan untuk memakai teks yang sama):</translation>
-    </message>
-    <message>
         <source>No saved replies yet</source>
         <translation>Belum ada balasan tersimpan</translation>
     </message>
@@ -1082,6 +1078,18 @@
     <message>
         <source>Images without a description: %1. People using a screen reader will not know what they show.</source>
         <translation>Gambar tanpa deskripsi: %1. Pengguna pembaca layar tidak akan tahu isinya.</translation>
+    </message>
+    <message>
+        <source>Empty: the same text as the main one</source>
+        <translation>Kosong: sama dengan teks utama</translation>
+    </message>
+    <message>
+        <source>Text for %1</source>
+        <translation>Teks untuk %1</translation>
+    </message>
+    <message>
+        <source>Main text (%1)</source>
+        <translation>Teks utama (%1)</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,8 @@ from __future__ import annotations
 import asyncio
 from datetime import datetime
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from app.model import Account, Draft, Network, Post
@@ -86,3 +88,38 @@ def test_one_announcement_two_networks_own_wording_and_a_partial_retry(
     [status] = server.statuses.values()
     assert status.text == long_text
     assert bluesky.texts == ["SPSE libur Sabtu 22.00-24.00 WIB."]
+
+
+MASTODON = Account(
+    "mastodon:lpse", Network.MASTODON, "lpse", "LPSE", server="https://sosmed.example"
+)
+
+
+def test_a_cross_post_draft_comes_back_with_its_accounts_and_wording(
+    store: Store, qtbot: QtBot
+) -> None:
+    store.upsert_account(MASTODON)
+    store.upsert_account(BLUESKY)
+    accounts = [MASTODON, BLUESKY]
+    first = ComposeDialog(store=store, sender=None, accounts=accounts)
+    qtbot.addWidget(first)
+    first.editor.setPlainText("Pengumuman: layanan SPSE dihentikan sementara Sabtu malam.")
+    first.also[BLUESKY.id].setChecked(True)
+    # the Bluesky wording sits beside the main text, with its own count under it
+    assert first.editors.orientation() == Qt.Orientation.Horizontal
+    assert first.editors.count() == 2
+    first.variants[Network.BLUESKY].setPlainText("SPSE libur Sabtu 22.00-24.00 WIB.")
+    qtbot.waitUntil(lambda: bool(store.drafts()) and store.drafts()[0].wording != ())
+    (draft,) = store.drafts()
+    assert draft.also == (BLUESKY.id,)
+    assert draft.wording == (("bluesky", "SPSE libur Sabtu 22.00-24.00 WIB."),)
+    counts = first.editors.findChildren(QLabel)
+    assert any(label.text() == "33/300" for label in counts)
+    first.deleteLater()  # gone as in a crash
+
+    again = ComposeDialog(store=store, sender=None, accounts=accounts)
+    qtbot.addWidget(again)
+    assert again.also[BLUESKY.id].isChecked()
+    assert again.variants[Network.BLUESKY].toPlainText() == "SPSE libur Sabtu 22.00-24.00 WIB."
+    assert again.text_for(BLUESKY) == "SPSE libur Sabtu 22.00-24.00 WIB."
+    assert again.text_for(MASTODON).startswith("Pengumuman")
