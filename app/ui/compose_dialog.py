@@ -249,7 +249,17 @@ class ComposeDialog(QDialog):
             label = f"{account.label} ({network_name(account.network)})"
             self.account_box.addItem(icon(account.network.value), label, account.id)
         self.account_box.setEnabled(reply is None and len(self._accounts) > 1)
-        form.addRow(QCoreApplication.translate("compose", "From:"), self.account_box)
+        from_row = QHBoxLayout()
+        from_row.addWidget(self.account_box, 1)
+        # A reply goes out from the column's account; another one only when asked for.
+        self.change_account = QPushButton(
+            QCoreApplication.translate("compose", "Change account…"), self
+        )
+        self.change_account.setFlat(True)
+        self.change_account.setVisible(reply is not None and len(self._accounts) > 1)
+        self.change_account.clicked.connect(self._unlock_account)
+        from_row.addWidget(self.change_account)
+        form.addRow(QCoreApplication.translate("compose", "From:"), from_row)
         # Cross-posting: a new post may also go out from other accounts (not a reply,
         # which belongs to the conversation it answers).
         self.also: dict[str, QCheckBox] = {}
@@ -293,6 +303,12 @@ class ComposeDialog(QDialog):
         )
         form.addRow(QCoreApplication.translate("compose", "Content warning:"), self.spoiler_edit)
         return form
+
+    def _unlock_account(self) -> None:
+        self.account_box.setEnabled(True)
+        self.change_account.hide()
+        self.account_box.setFocus()
+        self.account_box.showPopup()
 
     def _build_quote(self, layout: QVBoxLayout, reply: ReplyTarget) -> None:
         """What is being answered: the cached posts above it (the thread so far), then the

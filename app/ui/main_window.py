@@ -262,7 +262,9 @@ class MainWindow(QMainWindow):
         view.sign_in_requested.connect(self.sign_in_again)
         view.thread_requested.connect(self.open_thread)
         view.delegate.open_requested.connect(self.open_link)
-        view.delegate.reply_requested.connect(self.reply_to)
+        view.delegate.reply_requested.connect(
+            lambda entry, c=controller: self.reply_to(entry, c.account())
+        )
         view.delegate.action_requested.connect(self._row_action)
         view.case_requested.connect(self.triage.step)
         controller.refreshed.connect(self._column_refreshed)
@@ -548,9 +550,10 @@ class MainWindow(QMainWindow):
             return
         QDesktopServices.openUrl(qurl)
 
-    def reply_to(self, entry: Entry) -> None:
-        """Reply from the account that saw the post; a conversation's reply stays in it."""
-        account = self._store.account(entry.post.account_id)
+    def reply_to(self, entry: Entry, column_account: Account | None = None) -> None:
+        """Reply from the column's account (or, in an all-accounts column, the account that
+        saw the post); a conversation's reply stays in it."""
+        account = column_account or self._store.account(entry.post.account_id)
         if account is None:
             self._bridge.warning(
                 QCoreApplication.translate(
@@ -561,7 +564,20 @@ class MainWindow(QMainWindow):
         conversation = ""
         if entry.kind is EntryKind.CONVERSATION:
             conversation = self._store.conversation_remote_id(entry.entry_id) or ""
-        self._compose([account], ReplyTarget(entry, conversation))
+        self._compose(self._repliers(account, entry), ReplyTarget(entry, conversation))
+
+    def _repliers(self, account: Account, entry: Entry) -> list[Account]:
+        """The replying account first, then the others that could answer the same post if
+        the admin changes it explicitly: the same network and, on Mastodon, whose post ids
+        are the same, i.e. the same server. A conversation stays with its own account."""
+        if entry.kind is EntryKind.CONVERSATION:
+            return [account]
+        others = [
+            a for a in self._accounts
+            if a.id != account.id and a.network is account.network
+            and (a.network is not Network.MASTODON or a.server == account.server)
+        ]  # fmt: skip
+        return [account, *others]
 
     def reply_to_case(self, case: Case) -> None:
         """Answer a citizen's report from the office account that received it; the case

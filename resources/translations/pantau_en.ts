@@ -951,6 +951,10 @@
             <translation>Dock at the side</translation>
         </message>
         <message>
+            <source>Change account…</source>
+            <translation>Change account…</translation>
+        </message>
+        <message>
             <source>From:</source>
             <translation>From:</translation>
         </message>

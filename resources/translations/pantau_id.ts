@@ -952,6 +952,10 @@
         <translation>Tempel di samping</translation>
     </message>
     <message>
+        <source>Change account…</source>
+        <translation>Ganti akun…</translation>
+    </message>
+    <message>
         <source>From:</source>
         <translation>Dari:</translation>
     </message>

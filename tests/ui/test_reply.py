@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace as changed
 
 from pytestqt.qtbot import QtBot
 
 from app.model import Entry, EntryKind, OutboxState, Visibility
 from app.outbox import OutboxSender
 from app.providers.base import Offline
+from app.settings import Settings
 from app.store import Store
 from app.ui.compose_dialog import ComposeDialog, ReplyTarget
+from app.ui.main_window import MainWindow
+from app.ui.messages import MessageBridge
 from tests.fakes import FakeProvider, FakeProviders
 
 
@@ -106,3 +110,33 @@ def test_reply_button_inside_a_thread_answers_the_conversation(
     with qtbot.waitSignal(dialog.reply_requested, timeout=1000) as asked:
         delegate.reply_requested.emit(row)  # type: ignore[attr-defined]
     assert asked.args == [conversation]
+
+
+def test_reply_comes_from_the_column_account_and_changes_only_when_asked(
+    qtbot: QtBot, demo_store: Store
+) -> None:
+    entry = _mention(demo_store)
+    own = demo_store.account(entry.post.account_id)
+    assert own is not None
+    same_server = changed(own, id="mastodon:pokja", handle="pokja", display_name="Pokja")
+    elsewhere = changed(own, id="mastodon:other", handle="humas", server="https://lain.example")
+    for extra in (same_server, elsewhere):
+        demo_store.upsert_account(extra)
+    window = MainWindow(
+        store=demo_store, services=None, settings=Settings(demo_store), bridge=MessageBridge()
+    )
+    qtbot.addWidget(window)
+
+    window.reply_to(entry, same_server)  # from a column of the Pokja account
+
+    compose = window.findChildren(ComposeDialog)[-1]
+    qtbot.addWidget(compose)
+    offered = [compose.account_box.itemData(i) for i in range(compose.account_box.count())]
+    # the column's account first; the other account on the same server may be chosen, the
+    # one on another server may not (its post ids differ)
+    assert offered == [same_server.id, own.id]
+    assert compose.account() == same_server
+    assert not compose.account_box.isEnabled()
+    assert compose.change_account.isVisibleTo(compose)
+    compose.change_account.click()
+    assert compose.account_box.isEnabled()
