@@ -22,7 +22,8 @@ from app.providers.base import (
     SupportsReach,
     TooLong,
 )
-from app.providers.bluesky import BlueskyProvider, new_tid
+from app.providers.bluesky import BlueskyProvider
+from app.providers.bluesky_publish import new_tid
 from app.providers.bluesky_xrpc import Session
 
 ACCOUNT = Account("bluesky:did:plc:lpse", Network.BLUESKY, "lpse.test", "LPSE", "http://pds.test")
