@@ -1,77 +1,45 @@
-"""The main window: toolbar, the deck of columns, the status line; keeps the layout."""
+"""The main window: toolbar, the deck of columns, the status line; keeps the layout.
+
+Jobs of its own live in helpers it owns: window_bars (toolbar, status line), compose_dock
+(new posts and replies), account_flows (accounts and sign-in), schedule_actions
+(scheduled posts)."""
 
 from __future__ import annotations
 
 import asyncio
-import logging
 import sys
 from collections.abc import Callable, Coroutine
 from datetime import timedelta
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QProcess, QSize, Qt, QTimer, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import (
-    QDockWidget,
-    QLabel,
-    QMainWindow,
-    QMenu,
-    QMessageBox,
-    QToolBar,
-    QToolButton,
-    QWidget,
-)
+from PySide6.QtCore import QByteArray, QCoreApplication, QProcess, Qt, QTimer, QUrl
+from PySide6.QtGui import QCloseEvent, QDesktopServices
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
-from app import credentials, triage
-from app.model import (
-    Account,
-    Case,
-    ColumnSpec,
-    ColumnState,
-    Entry,
-    EntryKind,
-    FeedSpec,
-    Network,
-    ScheduledPost,
-)
-from app.providers.base import Offline, ProviderError, registered_networks
+from app import triage
+from app.model import Account, Case, ColumnSpec, ColumnState, Entry, EntryKind, FeedSpec
+from app.providers.base import Offline, ProviderError
 from app.reach import ReachSampler
-from app.scheduler import DueReport, Scheduler
 from app.services import Services
 from app.settings import Settings
 from app.store import ACCOUNTS_CHANGED, SCHEDULED_CHANGED, Store
-from app.ui.accounts_dialog import AccountsDialog
+from app.ui.account_flows import AccountFlows
 from app.ui.add_column_dialog import AddColumnDialog
 from app.ui.avatars import AvatarCache
-from app.ui.bluesky_signin import BlueskySignInDialog
 from app.ui.column_controller import ColumnController
 from app.ui.column_view import ColumnView
-from app.ui.compose_dialog import ComposeDialog, ReplyTarget, sent_message
+from app.ui.compose_dock import ComposeDock
 from app.ui.deck import Deck
-from app.ui.errors import describe
 from app.ui.icons import icon
-from app.ui.mastodon_signin import MastodonSignInDialog
-from app.ui.messages import Level, MessageBridge
+from app.ui.messages import MessageBridge
 from app.ui.saved_replies_dialog import SavedRepliesDialog
-from app.ui.schedule_edit_dialog import ScheduleEditDialog
+from app.ui.schedule_actions import ScheduleActions
 from app.ui.settings_dialog import SettingsDialog
-from app.ui.signin_base import SignInDialog
 from app.ui.thread_dialog import ThreadDialog
-from app.ui.timefmt import absolute_time, set_office_zone
+from app.ui.timefmt import set_office_zone
 from app.ui.triage_desk import TriageDesk
-
-log = logging.getLogger(__name__)
-
-
-def missed_notice(count: int) -> str:
-    return QCoreApplication.translate(
-        "window",
-        "Scheduled posts that missed their time while Pantau was closed: %n. They wait in "
-        "the Scheduled column.",
-        "",
-        count,
-    )
-
+from app.ui.window_bars import StatusLine, build_toolbar
+from app.ui.window_part import WindowContext
 
 GEOMETRY_KEY = "window.geometry"
 STATE_KEY = "window.state"
@@ -97,9 +65,7 @@ class MainWindow(QMainWindow):
         self._sync = services.sync if services else None
         self._sender = services.sender if services else None
         self._scheduler = services.scheduler if services else None
-        self._local_queue: asyncio.Task[None] | None = None
         self._reach_task: asyncio.Task[None] | None = None
-        self.missed_box: QMessageBox | None = None
         self._avatars = avatars
         self._settings = settings
         self._bridge = bridge
@@ -108,7 +74,15 @@ class MainWindow(QMainWindow):
         self._controllers: dict[int, ColumnController] = {}
         self._tasks: set[asyncio.Task[Any]] = set()
         self._changed_keys: set[str] = set()
-        self._accounts_dialog: AccountsDialog | None = None
+        context = WindowContext(self, store, settings, bridge, lambda: self._accounts, self._spawn)
+        self._account_flows = AccountFlows(
+            context,
+            services=services,
+            reload_accounts=self._reload_accounts,
+            remove_columns_of=self._remove_columns_of,
+            update_wanted=self._update_wanted,
+        )
+        self._schedule = ScheduleActions(context, scheduler=self._scheduler)
         self.setObjectName("main-window")
         title = "Pantau"
         if self._demo:
@@ -124,10 +98,28 @@ class MainWindow(QMainWindow):
         self.deck.demo_requested.connect(self._open_demo)
         self.setCentralWidget(self.deck)
         self.triage = self._build_triage()
-        self._build_toolbar()
-        self.compose_dock = self._build_compose_dock()
-        self.notice = self._build_status_bar()
-        bridge.shown.connect(self._show_notice)
+        build_toolbar(
+            self,
+            self.triage,
+            new_post=self.new_post,
+            add_column=self.add_column,
+            show_accounts=self.show_accounts,
+            show_saved_replies=self.show_saved_replies,
+            refresh_all=self.refresh_all,
+            show_settings=self.show_settings,
+        )
+        # The sender is read at each compose: a test swaps it.
+        self._composer = ComposeDock(context, sender=lambda: self._sender)
+        self.compose_dock = self._composer.dock
+        self._status = StatusLine(
+            self,
+            demo=self._demo,
+            columns_offline=lambda: any(
+                isinstance(c.last_error, Offline) for c in self._controllers.values()
+            ),
+        )
+        self.notice = self._status.notice
+        bridge.shown.connect(self._status.show_notice)
         # Bursts of store changes become one update per loop turn.
         self._change_timer = self._timer(0, self._apply_changes, single_shot=True)
         store.add_listener(self._store_changed)
@@ -137,36 +129,12 @@ class MainWindow(QMainWindow):
         for state in store.columns():
             self._add_view(state)
         self._restore_geometry()
-        self._offline_feeds: set[str] = set()
-        self._offline_shown = False
         settings.on_changed(self._setting_changed)
         if self._sync is not None:
             self._sync.add_listener(self._sync_result)
         bridge.flush()
 
     # --- building -------------------------------------------------------------------------
-
-    def _build_compose_dock(self) -> QDockWidget:
-        dock = QDockWidget(QCoreApplication.translate("window", "Compose"), self)
-        dock.setObjectName("compose-dock")
-        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
-        dock.hide()
-        return dock
-
-    def _build_status_bar(self) -> QLabel:
-        notice = QLabel(self)
-        notice.setObjectName("notice")
-        self.statusBar().addWidget(notice, 1)
-        if self._demo:
-            demo_label = QLabel(
-                QCoreApplication.translate(
-                    "window", "Demo data: nothing is sent or fetched from the networks."
-                ),
-                self,
-            )
-            self.statusBar().addPermanentWidget(demo_label)
-        return notice
 
     def _timer(self, msec: int, slot: Callable[[], None], *, single_shot: bool = False) -> QTimer:
         timer = QTimer(self)
@@ -175,50 +143,6 @@ class MainWindow(QMainWindow):
         timer.timeout.connect(slot)
         return timer
 
-    def _build_toolbar(self) -> None:
-        bar = QToolBar(QCoreApplication.translate("window", "Main toolbar"), self)
-        bar.setObjectName("toolbar")
-        bar.setMovable(False)
-        bar.setIconSize(QSize(20, 20))
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
-        actions = (
-            # "n" alone as in TweetDeck; text fields keep their own letters.
-            (
-                "compose",
-                QCoreApplication.translate("window", "New post"),
-                self.new_post,
-                "Ctrl+N|N",
-            ),
-            (
-                "add",
-                QCoreApplication.translate("window", "Add column"),
-                self.add_column,
-                "Ctrl+Shift+N",
-            ),
-            ("accounts", QCoreApplication.translate("window", "Accounts"), self.show_accounts, ""),
-            (
-                "reply",
-                QCoreApplication.translate("window", "Saved replies"),
-                self.show_saved_replies,
-                "",
-            ),
-            (
-                "refresh",
-                QCoreApplication.translate("window", "Refresh all"),
-                self.refresh_all,
-                "F5",
-            ),
-            ("settings", QCoreApplication.translate("window", "Settings"), self.show_settings, ""),
-        )
-        for icon_name, text, slot, shortcut in actions:
-            action = QAction(icon(icon_name), text, self)
-            if shortcut:
-                action.setShortcuts([QKeySequence(k) for k in shortcut.split("|")])
-            action.triggered.connect(slot)
-            bar.addAction(action)
-        bar.insertWidget(bar.actions()[-1], self._build_triage_button(bar))
-
     def _build_triage(self) -> TriageDesk:
         triage.seed_defaults(self._store)
         desk = TriageDesk(self._store, self._settings, window=self)
@@ -226,24 +150,6 @@ class MainWindow(QMainWindow):
         desk.open_requested.connect(self.open_link)
         desk.problem.connect(self._bridge.warning)
         return desk
-
-    def _build_triage_button(self, parent: QWidget) -> QToolButton:
-        button = QToolButton(parent)
-        button.setObjectName("triage-menu")
-        button.setIcon(icon("inbox"))
-        button.setText(QCoreApplication.translate("window", "Triage"))
-        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        menu = QMenu(button)
-        menu.addAction(
-            QCoreApplication.translate("window", "Monthly report…"), self.triage.show_report
-        )
-        menu.addAction(
-            QCoreApplication.translate("window", "Agencies, topics and holidays…"),
-            self.triage.edit_lists,
-        )
-        button.setMenu(menu)
-        return button
 
     def _add_view(self, state: ColumnState, slot: int | None = None) -> ColumnView:
         controller = ColumnController(
@@ -267,7 +173,7 @@ class MainWindow(QMainWindow):
         )
         view.delegate.action_requested.connect(self._row_action)
         view.case_requested.connect(self.triage.step)
-        controller.refreshed.connect(self._column_refreshed)
+        controller.refreshed.connect(self._status.update_offline_notice)
         controller.model.fetchMore()
         self.deck.add(view, slot)
         return view
@@ -360,9 +266,6 @@ class MainWindow(QMainWindow):
             controller.refresh()
         self.refresh_scheduled()
 
-    def _column_refreshed(self) -> None:
-        self._update_offline_notice()
-
     def wanted_feeds(self) -> list[FeedSpec]:
         """Every feed some open column reads; sync keeps exactly these fresh."""
         feeds: dict[str, FeedSpec] = {}
@@ -379,29 +282,7 @@ class MainWindow(QMainWindow):
     def _sync_result(self, key: str, error: ProviderError | None) -> None:
         for controller in self._controllers.values():
             controller.feed_result(key, error)
-        if isinstance(error, Offline):
-            self._offline_feeds.add(key)
-        else:
-            self._offline_feeds.discard(key)
-        self._update_offline_notice()
-
-    def _update_offline_notice(self) -> None:
-        offline = bool(self._offline_feeds) or any(
-            isinstance(c.last_error, Offline) for c in self._controllers.values()
-        )
-        if offline:
-            self._show_notice(
-                int(Level.WARNING),
-                QCoreApplication.translate(
-                    "window", "No connection: showing cached posts. Pantau keeps trying."
-                ),
-            )
-            self._offline_shown = True
-        elif self._offline_shown:
-            self._offline_shown = False
-            self._show_notice(
-                int(Level.INFO), QCoreApplication.translate("window", "Connected again.")
-            )
+        self._status.feed_result(key, error)
 
     def _setting_changed(self, name: str) -> None:
         if name == "timezone":
@@ -452,86 +333,20 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def show_accounts(self) -> None:
-        networks = () if self._demo else registered_networks()
-        dialog = AccountsDialog(self._accounts, networks=networks, parent=self)
-        dialog.remove_requested.connect(
-            lambda account_id, purge: self._spawn(self._remove_account(account_id, purge))
-        )
-        dialog.add_requested.connect(lambda network: self._add_account(Network(network)))
-        # open(), not exec(): sign-in runs as tasks on the app's loop while this is shown
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(self._accounts_dialog_closed)
-        self._accounts_dialog = dialog
-        dialog.open()
-
-    def _accounts_dialog_closed(self) -> None:
-        self._accounts_dialog = None
-
-    def _add_account(self, network: Network) -> None:
-        self._open_sign_in(network, None, parent=self._accounts_dialog or self)
+        self._account_flows.show_accounts()
 
     def sign_in_again(self, account_id: str) -> None:
         """A revoked or expired sign-in: the same dialog, with what is known filled in."""
-        account = self._store.account(account_id)
-        if account is not None:
-            self._open_sign_in(account.network, account, parent=self)
+        self._account_flows.sign_in_again(account_id)
 
-    def _open_sign_in(self, network: Network, account: Account | None, *, parent: QWidget) -> None:
-        dialog: SignInDialog
-        if network is Network.MASTODON:
-            server = account.server if account is not None else ""
-            dialog = MastodonSignInDialog(store=self._store, server=server, parent=parent)
-        elif network is Network.BLUESKY:
-            dialog = BlueskySignInDialog(store=self._store, account=account, parent=parent)
-        else:
-            # X sign-in arrives with its provider (issue 6).
-            self._bridge.info(
-                QCoreApplication.translate(
-                    "window", "Sign-in for this network is not available yet."
-                )
-            )
-            return
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.setModal(True)
-        dialog.account_added.connect(self._account_added)
-        dialog.show()
-
-    def _account_added(self, account: Account) -> None:
+    def _reload_accounts(self) -> list[Account]:
         self._accounts = self._store.accounts()
-        if self._sync is not None:
-            self._sync.resume(account.id)  # a new sign-in lifts an earlier "sign in again"
-        self._update_wanted()
-        if self._accounts_dialog is not None:
-            self._accounts_dialog.set_accounts(self._accounts)
-        self._bridge.info(
-            QCoreApplication.translate(
-                "window", "%1 was added. Add columns for it with Add column."
-            ).replace("%1", account.label)
-        )
+        return self._accounts
 
-    async def _remove_account(self, account_id: str, purge: bool) -> None:
-        account = self._store.account(account_id)
-        label = account.label if account else account_id
-        if self._services is not None:
-            try:
-                await credentials.forget_secret(account_id)
-            except credentials.KeyringUnavailable:
-                # With no password store there is no secret to delete, so removal goes on.
-                log.info("no keyring while removing %s", account_id)
-            except credentials.CredentialsError as exc:
-                self._bridge.error(describe(exc, label))  # a locked store: the token stays
-                return
-            await self._services.providers.forget(account_id)
+    def _remove_columns_of(self, account_id: str) -> None:
         for column_id, controller in list(self._controllers.items()):
             if controller.spec.account_id == account_id:
                 self.remove_column(column_id)
-        self._store.remove_account(account_id, purge=purge)
-        self._accounts = self._store.accounts()
-        if self._accounts_dialog is not None:
-            self._accounts_dialog.set_accounts(self._accounts)
-        self._bridge.info(
-            QCoreApplication.translate("window", "%1 was removed.").replace("%1", label)
-        )
 
     def show_settings(self) -> None:
         SettingsDialog(self._settings, parent=self).exec()
@@ -553,87 +368,29 @@ class MainWindow(QMainWindow):
     def reply_to(self, entry: Entry, column_account: Account | None = None) -> None:
         """Reply from the column's account (or, in an all-accounts column, the account that
         saw the post); a conversation's reply stays in it."""
-        account = column_account or self._store.account(entry.post.account_id)
-        if account is None:
-            self._bridge.warning(
-                QCoreApplication.translate(
-                    "window", "The account that received this post was removed."
-                )
-            )
-            return
-        conversation = ""
-        if entry.kind is EntryKind.CONVERSATION:
-            conversation = self._store.conversation_remote_id(entry.entry_id) or ""
-        self._compose(self._repliers(account, entry), ReplyTarget(entry, conversation))
-
-    def _repliers(self, account: Account, entry: Entry) -> list[Account]:
-        """The replying account first, then the others that could answer the same post if
-        the admin changes it explicitly: the same network and, on Mastodon, whose post ids
-        are the same, i.e. the same server. A conversation stays with its own account."""
-        if entry.kind is EntryKind.CONVERSATION:
-            return [account]
-        others = [
-            a for a in self._accounts
-            if a.id != account.id and a.network is account.network
-            and (a.network is not Network.MASTODON or a.server == account.server)
-        ]  # fmt: skip
-        return [account, *others]
+        self._composer.reply_to(entry, column_account)
 
     def reply_to_case(self, case: Case) -> None:
-        """Answer a citizen's report from the office account that received it; the case
-        is marked answered when the reply is sent (see OutboxSender)."""
-        account = self._store.account(case.account_id)
-        if account is None:
-            self._bridge.warning(
-                QCoreApplication.translate(
-                    "window", "The account that received this report was removed."
-                )
-            )
-            return
-        post = self._store.case_post(case)
-        target = ReplyTarget(Entry(0, case.id, post), case.conversation_id)
-        self._compose([account], target)
+        """Answer a citizen's report from the office account that received it."""
+        self._composer.reply_to_case(case)
 
     def _row_action(self, name: str, entry: Entry) -> None:
         if entry.kind is EntryKind.CASE:
             self.triage.step(name, [entry])
             return
-        if name not in ("change", "send", "cancel"):
-            return
-        if self._scheduler is None:
-            self._bridge.info(
-                QCoreApplication.translate("window", "Demo: scheduled posts are not changed.")
-            )
-            return
-        if name == "send":
-            post = self._store.scheduled_post(entry.entry_id)
-            if post is not None:
-                self._spawn(self._send_now([post]))
-            return
-        if name == "cancel":
-            answer = QMessageBox.question(
-                self,
-                QCoreApplication.translate("window", "Cancel scheduled post"),
-                QCoreApplication.translate(
-                    "window", "Cancel this scheduled post? It will not be published."
-                ),
-            )
-            if answer == QMessageBox.StandardButton.Yes:
-                self._spawn(self._change_scheduled(self._scheduler.cancel(entry.entry_id)))
-            return
-        dialog = ScheduleEditDialog(
-            entry.scheduled_at or entry.post.created_at, entry.post.text, self
-        )
-        if dialog.exec() == ScheduleEditDialog.DialogCode.Accepted:
-            change = self._scheduler.change(entry.entry_id, text=dialog.text(), at=dialog.chosen())
-            self._spawn(self._change_scheduled(change))
+        self._schedule.row_action(name, entry)
 
-    async def _change_scheduled(self, change: Coroutine[Any, Any, object]) -> None:
-        try:
-            await change
-        except ProviderError as exc:
-            account = self._store.account(exc.account_id)
-            self._bridge.error(describe(exc, account.label if account else ""))
+    @property
+    def missed_box(self) -> QMessageBox | None:
+        """The open question about missed scheduled posts, if any (see ScheduleActions)."""
+        return self._schedule.missed_box
+
+    def start_local_queue(self) -> None:
+        """Send Pantau's own scheduled posts (Bluesky, X) at their time while it runs."""
+        self._schedule.start_local_queue()
+
+    def refresh_scheduled(self) -> None:
+        self._schedule.refresh_scheduled()
 
     def start_reach_sampling(self) -> None:
         """Sample the office accounts' followers and own posts once a day (the report)."""
@@ -645,99 +402,13 @@ class MainWindow(QMainWindow):
             )
             self._reach_task = asyncio.ensure_future(sampler.run(lambda: self._accounts))
 
-    def start_local_queue(self) -> None:
-        """Send Pantau's own scheduled posts (Bluesky, X) at their time while it runs."""
-        if self._scheduler is not None and self._local_queue is None:
-            self._local_queue = asyncio.ensure_future(self._scheduler.run_local(self._local_report))
-
     async def aclose(self) -> None:
         """Stop the background work the window owns (the app calls this before exit)."""
-        for task in (self._local_queue, self._reach_task):
-            if task is not None:
-                task.cancel()
-                await asyncio.gather(task, return_exceptions=True)
-        self._local_queue = self._reach_task = None
-
-    def _local_report(self, report: DueReport) -> None:
-        for post in report.sent:
-            account = self._store.account(post.account_id)
-            self._bridge.info(
-                QCoreApplication.translate("window", "Scheduled post of %1 sent.").replace(
-                    "%1", account.label if account else ""
-                )
-            )
-        for post, exc in report.failed:
-            account = self._store.account(post.account_id)
-            self._bridge.warning(describe(exc, account.label if account else "", sending=True))
-        if report.missed:
-            self._missed(list(report.missed))
-
-    def _missed(self, posts: list[ScheduledPost]) -> None:
-        """Posts whose time passed while Pantau was closed: never sent silently in bulk."""
-        policy = self._settings.get("missed_posts")
-        if policy == "send":
-            self._spawn(self._send_now(posts))
-            return
-        if policy == "hold":
-            self._bridge.warning(missed_notice(len(posts)))
-            return
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(QCoreApplication.translate("window", "Scheduled posts missed"))
-        box.setText(missed_notice(len(posts)))
-        box.setDetailedText(
-            "\n\n".join(f"{absolute_time(p.scheduled_at)} · {p.text}" for p in posts)
-        )
-        send = box.addButton(
-            QCoreApplication.translate("window", "Send now"), QMessageBox.ButtonRole.AcceptRole
-        )
-        cancel = box.addButton(
-            QCoreApplication.translate("window", "Cancel them"),
-            QMessageBox.ButtonRole.DestructiveRole,
-        )
-        box.addButton(
-            QCoreApplication.translate("window", "Decide later"), QMessageBox.ButtonRole.RejectRole
-        )
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-
-        def chosen() -> None:
-            clicked = box.clickedButton()
-            if clicked is send:
-                self._spawn(self._send_now(posts))
-            elif clicked is cancel:
-                self._spawn(self._cancel_missed(posts))
-
-        box.finished.connect(chosen)
-        self.missed_box = box
-        box.open()
-
-    async def _send_now(self, posts: list[ScheduledPost]) -> None:
-        if self._scheduler is None:
-            return
-        for post in posts:
-            outcome = await self._scheduler.send_now(post.id)
-            self._local_report(
-                DueReport(failed=((post, outcome),))
-                if isinstance(outcome, ProviderError)
-                else DueReport(sent=(outcome,))
-            )
-
-    async def _cancel_missed(self, posts: list[ScheduledPost]) -> None:
-        if self._scheduler is not None:
-            for post in posts:
-                await self._change_scheduled(self._scheduler.cancel(post.id))
-
-    def refresh_scheduled(self) -> None:
-        if self._scheduler is not None:
-            self._spawn(self._refresh_scheduled(self._scheduler))
-
-    async def _refresh_scheduled(self, scheduler: Scheduler) -> None:
-        errors = await scheduler.refresh([a.id for a in self._accounts])
-        for account_id, exc in errors.items():
-            account = self._store.account(account_id)
-            log.info("scheduled queue of %s: %s", account_id, exc)
-            if not isinstance(exc, Offline):
-                self._bridge.warning(describe(exc, account.label if account else ""))
+        await self._schedule.aclose()
+        if self._reach_task is not None:
+            self._reach_task.cancel()
+            await asyncio.gather(self._reach_task, return_exceptions=True)
+        self._reach_task = None
 
     def open_thread(self, entry: Entry) -> None:
         account = self._store.account(entry.post.account_id)
@@ -758,72 +429,12 @@ class MainWindow(QMainWindow):
         dialog.show()
 
     def new_post(self) -> None:
-        if not self._accounts:
-            self._bridge.info(
-                QCoreApplication.translate("window", "Add an account first, then write a post.")
-            )
-            return
-        self._compose(self._accounts, None)
-
-    def _compose(self, accounts: list[Account], reply: ReplyTarget | None) -> None:
-        """One compose at a time in the side panel (like TweetDeck), or a window each,
-        as the admin chose (setting compose_docked, switched from the compose itself)."""
-        docked = self._settings.get("compose_docked") == "yes"
-        if docked:
-            self._close_docked()
-        dialog = ComposeDialog(
-            store=self._store,
-            sender=self._sender,
-            accounts=accounts,
-            reply=reply,
-            parent=self.compose_dock if docked else self,
-        )
-        dialog.sent.connect(lambda result: self._bridge.info(sent_message(result)))
-        dialog.placement_requested.connect(
-            lambda dock: self._move_compose(dialog, accounts, reply, dock)
-        )
-        if docked:
-            dialog.setWindowFlags(Qt.WindowType.Widget)
-            dialog.set_docked(True)
-            dialog.finished.connect(lambda _result: self._docked_done(dialog))
-            self.compose_dock.setWidget(dialog)
-            self.compose_dock.show()
-            dialog.show()
-            dialog.editor.setFocus()
-        else:
-            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            dialog.show()
-
-    def _close_docked(self) -> None:
-        current = self.compose_dock.widget()
-        if isinstance(current, ComposeDialog):
-            current.reject()  # saves its draft
-
-    def _docked_done(self, dialog: ComposeDialog) -> None:
-        if self.compose_dock.widget() is dialog:
-            self.compose_dock.hide()
-        dialog.deleteLater()
-
-    def _move_compose(
-        self,
-        dialog: ComposeDialog,
-        accounts: list[Account],
-        reply: ReplyTarget | None,
-        docked: bool,
-    ) -> None:
-        self._settings.set("compose_docked", "yes" if docked else "no")
-        dialog.reject()
-        self._compose(accounts, reply)
+        self._composer.new_post()
 
     def _open_demo(self) -> None:
         QProcess.startDetached(sys.executable, ["-m", "app", "--demo"])
 
-    # --- notices and tasks ----------------------------------------------------------------
-
-    def _show_notice(self, level: int, text: str) -> None:
-        colors = {Level.INFO: "palette(text)", Level.WARNING: "#B54708", Level.ERROR: "#B42318"}
-        self.notice.setStyleSheet(f"color: {colors.get(Level(level), 'palette(text)')};")
-        self.notice.setText(text)
+    # --- tasks ----------------------------------------------------------------------------
 
     def _spawn(self, coro: Coroutine[Any, Any, None]) -> None:
         task = asyncio.ensure_future(coro)
