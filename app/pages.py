@@ -17,6 +17,7 @@ from app.providers.base import (
     SupportsDirectMessages,
 )
 from app.store import Store
+from app.turns import own_turn
 
 log = logging.getLogger(__name__)
 
@@ -82,6 +83,9 @@ class PageFetcher:
         self, provider: Provider, spec: FeedSpec, direction: Direction, cursor: Cursor | None
     ) -> Page[Post]:
         page = await provider.feed(spec, cursor=cursor, limit=self._page_size)
+        # Storing a page, and the columns' merges it sets off, runs on the UI thread: pages
+        # answered together are stored one per turn of the loop (app/turns.py).
+        await own_turn()
         now = self._clock()
         self._governor.succeeded(spec.account_id, provider.rate_limit(), now)
         self._store.upsert_posts(spec.key, page.items, fetched_at=now)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import json
 import sqlite3
+import sys
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 
@@ -385,10 +386,13 @@ def migrate(db: sqlite_utils.Database, *, target: int = LATEST) -> int:
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _MS = timedelta(milliseconds=1)
 
+# Post.raw (the network's whole JSON of the post) stays in the file but is not read back:
+# nothing shown uses it, and it is most of a row's size (several KB, at 4 bytes a character
+# once it holds one emoji), which thousands of rows per column would keep in memory.
 POST_COLUMNS = """posts.id AS post_id, posts.sort_key AS post_sort_key, posts.network,
     posts.instance, posts.remote_id, posts.account_id, posts.created_at, posts.html, posts.text,
     posts.url, posts.reply_to_id, posts.thread_root_id, posts.conversation_id, posts.visibility,
-    posts.spoiler, posts.media_json, posts.raw_json, posts.replies_count,
+    posts.spoiler, posts.media_json, '' AS raw_json, posts.replies_count,
     posts.reposts_count, posts.likes_count, people.network AS a_network,
     people.instance AS a_instance, people.remote_id AS a_remote_id, people.handle AS a_handle,
     people.display_name AS a_display_name, people.avatar_url AS a_avatar_url,
@@ -484,21 +488,41 @@ def media_from_json(text: str) -> tuple[Media, ...]:
     )
 
 
+_AUTHORS: dict[tuple[str, ...], Person] = {}
+_AUTHORS_KEPT = 4096
+_AUTHOR_FIELDS = (
+    "a_network", "a_remote_id", "a_handle", "a_display_name", "a_avatar_url", "a_url",
+    "a_instance",
+)  # fmt: skip
+
+
+def _author(row: sqlite3.Row) -> Person:
+    """The row's author, one shared (frozen) Person per distinct author row: a column of
+    thousands of posts by a few hundred people then holds a few hundred of them."""
+    key: tuple[str, ...] = tuple(row[name] for name in _AUTHOR_FIELDS)
+    found = _AUTHORS.get(key)
+    if found is None:
+        if len(_AUTHORS) >= _AUTHORS_KEPT:
+            _AUTHORS.clear()
+        network, remote_id, handle, display_name, avatar_url, url, instance = key
+        found = _AUTHORS[key] = Person(
+            network=Network(network),
+            remote_id=remote_id,
+            handle=handle,
+            display_name=display_name,
+            avatar_url=avatar_url,
+            url=url,
+            instance=instance,
+        )
+    return found
+
+
 def post_from_row(row: sqlite3.Row) -> Post:
-    author = Person(
-        network=Network(row["a_network"]),
-        remote_id=row["a_remote_id"],
-        handle=row["a_handle"],
-        display_name=row["a_display_name"],
-        avatar_url=row["a_avatar_url"],
-        url=row["a_url"],
-        instance=row["a_instance"],
-    )
     return Post(
         network=Network(row["network"]),
         remote_id=row["remote_id"],
-        account_id=row["account_id"],
-        author=author,
+        account_id=sys.intern(row["account_id"]),
+        author=_author(row),
         created_at=parse_time(row["created_at"]),
         html=row["html"],
         text=row["text"],

@@ -23,7 +23,7 @@ from app.store_base import (
     ChangeListener,
     StoreError,
 )
-from app.store_reach import ReachData
+from app.store_search import SearchData, fts_query
 
 __all__ = [
     "ACCOUNTS_CHANGED",
@@ -40,20 +40,13 @@ __all__ = [
 _MAX_UNION_KEYS = 100
 
 
-def fts_query(text: str) -> str:
-    """User text as an FTS5 query that cannot raise: each word a quoted prefix phrase (FTS5
-    syntax inside quotes is literal), all words required; '' when there are no words."""
-    words = text.replace("\x00", " ").split()
-    return " ".join('"' + word.replace('"', '""') + '"*' for word in words)
-
-
 def _prefix_range(account_id: str) -> tuple[str, str]:
     # Feed keys start with "<account id>|". A range, unlike LIKE, uses the index and is
     # not fooled by % or _ in an id; "}" is the character right after "|".
     return f"{account_id}|", f"{account_id}}}"
 
 
-class Store(ReachData):
+class Store(SearchData):
     """The cache file. Single-threaded like its sqlite3 connection; create with `open`."""
 
     # accounts
@@ -245,44 +238,6 @@ class Store(ReachData):
             JOIN posts ON posts.id = page.post_id
             JOIN people ON people.id = posts.author_id
             ORDER BY page.page_key DESC, page.post_id DESC"""  # noqa: S608
-        return sql, [*params, limit]
-
-    def search_entries(
-        self,
-        query: str,
-        account_ids: Sequence[str],
-        *,
-        before: tuple[int, int] | None,
-        limit: int,
-    ) -> list[Entry]:
-        """Cached posts whose text or author has every word of `query` as a prefix (accents
-        ignored), newest first; an empty `account_ids` means every account."""
-        match = fts_query(query)
-        if not match or limit <= 0:
-            return []
-        sql, params = self.search_sql(match, account_ids, before, limit)
-        return self._select(sql, params, schema.post_entry_from_row)
-
-    @staticmethod
-    def search_sql(
-        match: str, account_ids: Sequence[str], before: tuple[int, int] | None, limit: int
-    ) -> tuple[str, list[object]]:
-        """The search query for an fts_query() string. Public for the query-plan test."""
-        where = ["post_search MATCH ?"]
-        params: list[object] = [match]
-        if account_ids:
-            where.append(f"posts.account_id IN ({placeholders(len(account_ids))})")
-            params += account_ids
-        if before:
-            where.append("(posts.sort_key, posts.id) < (?, ?)")
-            params += before
-        # CROSS JOIN pins the join order: drive from the FTS matches rather than walk an
-        # account's posts running the MATCH once per post.
-        sql = f"""SELECT {POST_COLUMNS} FROM post_search
-            CROSS JOIN posts ON posts.id = post_search.rowid
-            JOIN people ON people.id = posts.author_id
-            WHERE {" AND ".join(where)}
-            ORDER BY posts.sort_key DESC, posts.id DESC LIMIT ?"""  # noqa: S608
         return sql, [*params, limit]
 
     def upsert_conversations(

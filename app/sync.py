@@ -40,6 +40,12 @@ ResultListener = Callable[[str, ProviderError | None], None]
 # per server through SupportsStreamChoice (GoToSocial streams no hashtags).
 STREAMABLE = frozenset({FeedKind.HOME, FeedKind.MENTIONS, FeedKind.TAG, FeedKind.CONVERSATIONS})
 
+# How many feeds of one account are fetched at once: a deck's refresh of a busy account
+# (mentions, home, tags, search, DMs) then waits about one round trip, not one per two
+# feeds. Six connections to a host, as browsers keep (RFC 9112 9.4 leaves the number to
+# the client); the request count, which is what servers' rate limits count, is the same.
+FETCHES_PER_ACCOUNT = 6
+
 
 class ProviderSource(Protocol):
     """Gives the signed-in provider of an account; raises ProviderError when it cannot."""
@@ -119,7 +125,7 @@ class SyncEngine:
         max_pages: int = 10,
         interval: timedelta = timedelta(minutes=5),
         stream_interval: timedelta = timedelta(minutes=15),
-        concurrency: int = 2,
+        concurrency: int = FETCHES_PER_ACCOUNT,
     ) -> None:
         self._store = store
         self._providers = providers

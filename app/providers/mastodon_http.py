@@ -30,6 +30,7 @@ from app.providers.http import (
     error_for_transport,
     reset_time,
 )
+from app.turns import own_turn
 
 
 def error_for_status(
@@ -96,6 +97,9 @@ async def exchange(
         )
     except (httpx.HTTPError, httpx.InvalidURL) as exc:
         raise error_for_transport(exc, account_id=account_id) from None
+    # Decoding and parsing the answer run on the UI thread: answers that arrive together
+    # are handled one per turn of the loop (app/turns.py).
+    await own_turn()
     if seen is not None:
         seen(response.headers)
     failure = error_for_status(response, account_id=account_id, now=now(), secret=secret)

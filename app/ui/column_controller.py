@@ -180,6 +180,8 @@ class ColumnController(QObject):
             self.feed_result(spec.key, errors.get(spec.key))
         self.take_in()
         self.model.merge_newer()
+        if backfill:
+            self.model.older_stored()
         if not backfill and self._markers is not None and self.spec.id is not None:
             read_key = await self._markers.pull(self.spec.id, feeds)
             if read_key is not None and generation == self._generation:

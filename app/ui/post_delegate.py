@@ -35,14 +35,15 @@ from app.sanitize import sanitize_html
 from app.ui import casefmt
 from app.ui.avatars import AvatarCache
 from app.ui.icons import network_color, network_name
-from app.ui.post_model import Role
+from app.ui.post_model import PostModel, Role
 from app.ui.timefmt import absolute_time
 
 PAD = 10
 AVATAR = 38
 GAP = 8
 ACTION_H = 22
-LAYOUT_CACHE = 600
+LAYOUT_CACHE = 64  # the rows on screen and a page fetched; sizeHint caches heights apart
+HEIGHT_CACHE = 50_000
 LINK_SCHEMES = ("http://", "https://")
 ACCENT = QColor("#0F766E")
 
@@ -71,7 +72,9 @@ def _initials(name: str) -> str:
 class PostDelegate(QStyledItemDelegate):
     """One delegate for every column. Rows are painted, never built from widgets; the text
     layout of each (entry, width) is cached because building a QTextDocument is the
-    expensive part of sizeHint and paint."""
+    expensive part of sizeHint and paint. Row heights are cached apart, for every row: the
+    list asks sizeHint of all its rows at each layout (each page fetched), which with the
+    layouts alone would rebuild a QTextDocument per row once a column outgrows their cache."""
 
     reply_requested = Signal(object)
     open_requested = Signal(str)
@@ -84,6 +87,9 @@ class PostDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._avatars = avatars
         self._docs: OrderedDict[tuple[int, str, int, int], QTextDocument] = OrderedDict()
+        # (entry id, kind) -> (the entry, the width, its height); like the layouts, valid
+        # for the font the delegate was first asked with, until clear_cache().
+        self._heights: dict[tuple[int, EntryKind], tuple[Entry, int, int]] = {}
 
     # --- layout ---------------------------------------------------------------------------
 
@@ -160,11 +166,25 @@ class PostDelegate(QStyledItemDelegate):
         return RowGeometry(QPoint(text_left, top), height, tuple(actions)), doc
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        entry = index.data(Role.ENTRY)
+        # The list asks this of every row at each layout, so the path for a known row is
+        # kept lean: the row straight from a PostModel, one dictionary lookup.
+        model = index.model()
+        rows = model if isinstance(model, PostModel) else None
+        entry = rows.entry(index.row()) if rows is not None else index.data(Role.ENTRY)
         if not isinstance(entry, Entry):
             return super().sizeHint(option, index)
-        geometry, _ = self._geometry(entry, option.rect.width() or 360, option.font)
-        return QSize(option.rect.width(), geometry.height)
+        width = option.rect.width() or 360
+        key = (entry.entry_id, entry.kind)
+        known = self._heights.get(key)
+        # The same row object, or an equal one read again: anything that changed (text,
+        # media, state) makes an unequal Entry, whose height is measured again.
+        if known is not None and known[1] == width and (known[0] is entry or known[0] == entry):
+            return QSize(width, known[2])
+        geometry, _ = self._geometry(entry, width, option.font)
+        if len(self._heights) >= HEIGHT_CACHE:
+            self._heights.clear()
+        self._heights[key] = (entry, width, geometry.height)
+        return QSize(width, geometry.height)
 
     # --- painting -------------------------------------------------------------------------
 
@@ -372,3 +392,4 @@ class PostDelegate(QStyledItemDelegate):
 
     def clear_cache(self) -> None:
         self._docs.clear()
+        self._heights.clear()

@@ -36,7 +36,7 @@ class Role(IntEnum):
 class PostModel(QAbstractListModel):
     """Rows of one column. `fetchMore` reads the next keyset page from the store; when the
     cache runs out it emits `older_wanted` once so the controller can backfill from the
-    network."""
+    network, and calls `older_stored` when that is done."""
 
     older_wanted = Signal()
     unread_changed = Signal(int)
@@ -114,6 +114,13 @@ class PostModel(QAbstractListModel):
             if entry.entry_id == entry_id:
                 return row
         return -1
+
+    def older_stored(self) -> None:
+        """The backfill that `older_wanted` asked for is done: read on from the cache, so
+        what it brought appears below the last row (nothing, if it brought nothing)."""
+        if self._exhausted and self._rows and self._load(self._rows[-1].key, 1):
+            self._exhausted = False
+            self.fetchMore()
 
     def reload(self) -> None:
         """Start over from the newest page (the spec changed)."""

@@ -4,15 +4,16 @@ links are clickable."""
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, QRect
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtGui import QImage, QPainter, QTextDocument
 from PySide6.QtWidgets import QListView, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
 from app.model import Entry
-from app.ui.post_delegate import PostDelegate
+from app.ui.post_delegate import LAYOUT_CACHE, PostDelegate
 from app.ui.post_model import PostModel
 from tests.factories import make_post
 
@@ -97,3 +98,35 @@ def test_paint_draws_something(view: QListView) -> None:
     painter.end()
     colours = {image.pixel(x, y) for x in range(0, 360, 4) for y in range(0, 200, 4)}
     assert len(colours) > 5
+
+
+def test_heights_of_known_rows_are_not_measured_again(
+    view: QListView, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A layout asks the height of every row: past the layouts' cache, a column of
+    # thousands of rows must not rebuild a text layout per row at each page fetched.
+    rows = [
+        Entry(sort_key=500 - i, entry_id=i + 1, post=make_post(remote_id=str(i), text=f"#{i}"))
+        for i in range(LAYOUT_CACHE * 3)
+    ]
+    model = PostModel(load=lambda before, limit: [] if before else rows)
+    model.fetchMore()
+    delegate = PostDelegate(view)
+    option = _option(view)
+    first = [delegate.sizeHint(option, model.index(r)).height() for r in range(len(rows))]
+    built: list[int] = []
+    real = delegate._document
+
+    def counted(*args: Any) -> QTextDocument:
+        built.append(1)
+        return real(*args)
+
+    monkeypatch.setattr(delegate, "_document", counted)
+    again = [delegate.sizeHint(option, model.index(r)).height() for r in range(len(rows))]
+    assert again == first
+    assert built == []
+    changed = replace(rows[5], post=replace(rows[5].post, html="<p>" + "panjang " * 80 + "</p>"))
+    rows[5] = changed
+    model.resync()  # the row was edited: its height is measured again
+    assert delegate.sizeHint(option, model.index(5)).height() > first[5]
+    assert built == [1]

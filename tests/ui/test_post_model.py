@@ -62,6 +62,25 @@ def test_first_load_is_partial_and_paging_reaches_every_row_once(qtbot: QtBot) -
     assert not model.canFetchMore()
 
 
+def test_a_backfill_lets_paging_go_on_below_the_last_row(qtbot: QtBot) -> None:
+    rows = _entries(95)
+    loader = ListLoader(rows[:50])  # the cache holds the newest 50
+    model = PostModel(load=loader)
+    model.fetchMore()
+    with qtbot.waitSignal(model.older_wanted, timeout=1000):
+        model.fetchMore()  # 10 rows: the cache ran out, a backfill is asked for
+    assert not model.canFetchMore()
+    loader.rows = rows[:90]  # the backfill stored 40 older posts
+    model.older_stored()
+    assert model.rowCount() == 90
+    assert model.entry(89) == rows[89]
+    model.fetchMore()  # no more in the cache: asks for the next backfill
+    with qtbot.assertNotEmitted(model.older_wanted):
+        model.older_stored()  # that backfill brought nothing: paging stops there
+    assert model.rowCount() == 90
+    assert not model.canFetchMore()
+
+
 def test_merge_newer_inserts_at_top_and_updates_changed_rows(qtbot: QtBot) -> None:
     rows = _entries(10)
     loader = ListLoader(rows)

@@ -275,6 +275,36 @@ def test_any_column_reads_each_tag_and_pages_without_gaps_or_repeats() -> None:
     assert got == fresh[::-1]
 
 
+def test_any_column_asks_for_its_tags_at_once() -> None:
+    server = FakeMastodon()
+    server.post_as("warga1", "satu #KemalaJateng")
+    server.post_as("warga1", "dua #LPSE")
+    arrived: list[str] = []
+    both = asyncio.Event()
+
+    async def handler(request: httpx.Request) -> httpx.Response:
+        arrived.append(request.url.path.rsplit("/", 1)[1])
+        if len(arrived) == 2:
+            both.set()
+        await asyncio.wait_for(both.wait(), 2)  # one request after the other: times out
+        return server.handle(request)
+
+    provider = provider_for(server, transport=httpx.MockTransport(handler))
+    page = run(provider.feed(spec(FeedKind.TAG, tags=("KemalaJateng", "LPSE"))))
+    assert sorted(arrived) == ["KemalaJateng", "LPSE"]
+    assert [p.text for p in page.items] == ["dua #LPSE", "satu #KemalaJateng"]
+
+
+def test_any_column_fails_with_its_first_failing_tag() -> None:
+    server = FakeMastodon()
+    server.fail_next(status=503, path="/api/v1/timelines/tag/LPSE")
+    server.fail_next(status=401, path="/api/v1/timelines/tag/RakornasLPSE")
+    provider = provider_for(server)
+    column = spec(FeedKind.TAG, tags=("KemalaJateng", "LPSE", "RakornasLPSE"))
+    with pytest.raises(ServerFault):
+        run(provider.feed(column))
+
+
 def test_tag_feed_on_a_server_that_honours_filters() -> None:
     server = FakeMastodon(tag_filters=True)
     lpse = server.post_as("warga1", "Cuma #LPSE")

@@ -25,7 +25,7 @@ from app.providers.base import (
     SupportsStreaming,
 )
 from app.store import Store
-from app.sync import AccountProviders, SyncEngine
+from app.sync import FETCHES_PER_ACCOUNT, AccountProviders, SyncEngine
 from tests.factories import make_account, make_person, make_post
 from tests.fakes import FakeProvider, FakeProviders, FakeTime, StreamingFakeProvider, settle
 
@@ -209,6 +209,26 @@ def test_columns_asking_at_once_share_one_request(store: Store) -> None:
 
     run(scenario)
     assert len(fake.calls) == 1
+
+
+def test_an_account_fetches_up_to_six_feeds_at_once(store: Store) -> None:
+    fake = FakeProvider(make_account(), posts(1, 1))
+    time = FakeTime(NOW)
+    engine = SyncEngine(
+        store=store, providers=FakeProviders({"acct-1": fake}), clock=time.clock, sleep=time.sleep
+    )
+    feeds = [FeedSpec("acct-1", FeedKind.SEARCH, query=f"jalan {n}") for n in range(8)]
+
+    async def scenario() -> None:
+        fake.hold = asyncio.Event()
+        deck = asyncio.gather(*(engine.refresh_now([feed]) for feed in feeds))
+        await settle()
+        assert len(fake.calls) == FETCHES_PER_ACCOUNT == 6  # the other two wait their turn
+        fake.hold.set()
+        assert await deck == [{}] * len(feeds)
+
+    run(scenario)
+    assert len(fake.calls) == len(feeds)
 
 
 def test_poller_fetches_a_feed_two_columns_share_once_per_round(store: Store) -> None:
