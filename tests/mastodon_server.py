@@ -45,6 +45,15 @@ def stamp(at: datetime, *, ms: bool = True) -> str:
     return (text if ms else text[:-3] + "000") + "Z"
 
 
+def hashtag_html(base: str, tag: str) -> str:
+    """A hashtag as GoToSocial links it in a status's content."""
+    return (
+        f'<a href="{base}/tags/{tag.lower()}" class="mention hashtag" '
+        'rel="tag nofollow noreferrer noopener" target="_blank">'
+        f"#<span>{tag}</span></a>"
+    )
+
+
 @dataclass
 class FakeUser:
     id: str
@@ -337,12 +346,7 @@ class FakeMastodon:
         def link(match: re.Match[str]) -> str:
             word = match.group(0)
             if word.startswith("#"):
-                tag = word[1:]
-                return (
-                    f'<a href="{self.base}/tags/{tag.lower()}" class="mention hashtag" '
-                    'rel="tag nofollow noreferrer noopener" target="_blank">'
-                    f"#<span>{tag}</span></a>"
-                )
+                return hashtag_html(self.base, word[1:])
             if word.startswith("@") and word[1:] in self.users:
                 return (
                     f'<span class="h-card"><a href="{self.base}/@{word[1:]}" class="u-url mention" '

@@ -21,6 +21,8 @@ from datetime import UTC, datetime, timedelta
 from functools import cache
 from pathlib import Path
 
+from tests.mastodon_server import hashtag_html
+
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "mastodon"
 BASE = "https://sosmed.jatengprov.go.id"
 
@@ -301,12 +303,7 @@ class Writer:
         def link(match: re.Match[str]) -> str:
             word = match.group(0)
             if word.startswith("#"):
-                tag = word[1:]
-                return (
-                    f'<a href="{self.base}/tags/{tag.lower()}" class="mention hashtag" '
-                    'rel="tag nofollow noreferrer noopener" target="_blank">'
-                    f"#<span>{tag}</span></a>"
-                )
+                return hashtag_html(self.base, word[1:])
             if word.startswith("@"):
                 user = word[1:].split("@")[0]
                 return (
