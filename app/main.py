@@ -16,7 +16,7 @@ import qasync
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app import __version__, credentials, demo, paths
+from app import __version__, credentials, paths
 from app.logs import setup_logging
 from app.providers import load_providers
 from app.services import Services
@@ -57,6 +57,8 @@ def parse_size(text: str) -> tuple[int, int] | None:
 def open_store(profile: paths.Profile) -> Store:
     store = Store.open(paths.database_path(profile))
     if profile == "demo" and not store.accounts():
+        from app import demo  # noqa: PLC0415 - the sample deck is not start-up's business
+
         demo.populate(store, now=datetime.now(UTC))
     return store
 

@@ -33,6 +33,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 import regex
 
@@ -143,15 +144,21 @@ _PATH_CHAR = f"[a-z0-9!*';:=+,.$/%#\\[\\]\\-\u2013_~|&@{_ACCENTED}\u0400-\u04ff]
 _PARENS = f"\\((?:{_PATH_CHAR}+|{_PATH_CHAR}*\\({_PATH_CHAR}+\\){_PATH_CHAR}*)\\)"
 _PATH_END = f"(?:[a-z0-9=_#/+\\-{_ACCENTED}\u0400-\u04ff]|{_PARENS})"
 _QUERY = r"(?:\?[a-z0-9!?*'@();:&=+$/%#\[\]\-_.,~|]*[a-z0-9\-_&=#/])?"
-_X_URL = regex.compile(
+@cache
+def _x_url() -> regex.Pattern[str]:
+    """X's URL pattern, compiled on first use: with every TLD it takes tens of
+    milliseconds, which start-up should not pay before anyone writes a post."""
+    return regex.compile(_X_URL_PATTERN, regex.IGNORECASE)
+
+
+_X_URL_PATTERN = (
     "(?<![a-z0-9@\uff20$#\uff03\ufeff\ufffe\uffff])"  # not inside a word, @, $ or # tag
     "(?P<scheme>https?://)?"
     f"(?P<host>(?(scheme)(?:{_host(_ANY_CHAR, _KNOWN_TLD)}"
     f"|{_host(_ANY_CHAR, _ANY_TLD, '@+_-')})"
     f"|(?<![-_./]){_host(_BARE_CHAR, _KNOWN_TLD)}))"  # a bare host not after - _ . /
     "(?::[0-9]+)?"
-    f"(?:/(?:(?:{_PATH_CHAR}|{_PARENS})*{_PATH_END})?)?" + _QUERY,
-    regex.IGNORECASE,
+    f"(?:/(?:(?:{_PATH_CHAR}|{_PARENS})*{_PATH_END})?)?" + _QUERY
 )
 _TCO = regex.compile(r"https?://t\.co/([a-z0-9]+)" + _QUERY, regex.IGNORECASE)
 
@@ -159,7 +166,7 @@ _TCO = regex.compile(r"https?://t\.co/([a-z0-9]+)" + _QUERY, regex.IGNORECASE)
 def _url_spans(text: str) -> Iterator[tuple[int, int]]:
     """Where X sees URLs: no host with a label over 63 characters once IDNA-encoded, no
     URL over 4096; a t.co link ends after its slug (40 characters at most)."""
-    for match in _X_URL.finditer(text):
+    for match in _x_url().finditer(text):
         (start, end), host = match.span(), match["host"]
         encoded = [
             label if label.isascii() else "xn--" + label.encode("punycode").decode()

@@ -62,13 +62,12 @@ def run() -> list[Result]:
             value_unit="s",
             note=(
                 f"{phases}; the bare window paints {base:.2f} s after its start. The "
-                "imports dominate: app.main imports app.demo (and with it triage, reach, "
-                "columns, the store: about a third of them), the main window with its "
-                "dialogs, qasync, httpx, keyring and sqlite-utils before the window exists; "
+                "imports dominate: the main window with its dialogs (triage, reach, report "
+                "charts), qasync, httpx, keyring and sqlite-utils before the window exists; "
                 "the first paint lays out 40 rows a column, a QTextDocument each. Importing "
-                "the demo and the dialogs when first used would cut a few tenths of a "
-                f"second; {TARGET:g}x ({base * TARGET:.2f} s) leaves less than asyncio, "
-                "qasync and sqlite-utils take to import."
+                "the dialogs when first used would cut a little more; "
+                f"{TARGET:g}x ({base * TARGET:.2f} s) leaves less than asyncio, qasync and "
+                "sqlite-utils take to import."
             ),
         )
     ]
