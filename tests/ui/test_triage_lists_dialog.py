@@ -22,6 +22,7 @@ from pytestqt.qtbot import QtBot
 
 from app import triage_lists as tl
 from app.model import Agency, Topic
+from app.ui import agencies_tab, list_tab, topics_tab
 from app.ui import triage_lists_dialog as triage_dialog
 from app.ui.triage_lists_dialog import CODE, KEYWORDS, NAME, TOPIC, TriageListsDialog
 
@@ -325,8 +326,12 @@ def test_added_tabs_can_refuse_ok(qtbot: QtBot, dialog: TriageListsDialog) -> No
 
 def test_every_text_is_translatable_in_one_context() -> None:
     """Only literal translate() calls reach the catalogue (pyside6-lupdate and
-    tests/ui/test_i18n.py read the source); all of this dialog's use its class's name."""
-    source = Path(triage_dialog.__file__).read_text(encoding="utf-8")
+    tests/ui/test_i18n.py read the source); all of this dialog's use its class's name, in
+    its own module and in those of its tabs."""
+    source = "".join(
+        Path(str(module.__file__)).read_text(encoding="utf-8")
+        for module in (triage_dialog, agencies_tab, topics_tab, list_tab)
+    )
     calls = re.findall(r"QCoreApplication\.translate\(\s*(\S+?),", source)
     assert len(calls) > 40
     assert set(calls) == {'"TriageListsDialog"'}
