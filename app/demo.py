@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 import columns
 from app import triage
-from app.demo_triage import populate_cases, populate_reach
+from app.demo_triage import number_id, populate_cases, populate_reach
 from app.model import (
     Account,
     ColumnSpec,
@@ -58,11 +58,6 @@ def _digest(text: str) -> bytes:
     return hashlib.sha256(text.encode()).digest()
 
 
-def _number_id(text: str) -> str:
-    """A stable 18-digit id, the shape Mastodon and X use for accounts."""
-    return str(10**17 + int.from_bytes(_digest(text)[:8], "big") % (9 * 10**17))
-
-
 def _did(handle: str) -> str:
     return "did:plc:" + base64.b32encode(_digest(handle)).decode().lower()[:24]
 
@@ -71,11 +66,11 @@ def _did(handle: str) -> str:
 # fmt: off
 ACCOUNTS = (
     Account(MASTODON_ID, Network.MASTODON, "lpse", "LPSE Jateng (Demo)",
-            server="https://sosmed.jatengprov.example", remote_id=_number_id("lpse")),
+            server="https://sosmed.jatengprov.example", remote_id=number_id("lpse")),
     Account(BLUESKY_ID, Network.BLUESKY, "humas.jatengprov.example", "Humas Jateng (Demo)",
             server="https://bsky.social", remote_id=_did("humas.jatengprov.example")),
     Account(X_ID, Network.X, "HumasJatengDemo", "Humas Jateng (Demo)", server="https://x.example",
-            remote_id=_number_id("HumasJatengDemo")),
+            remote_id=number_id("HumasJatengDemo")),
 )
 
 # Who writes in each account's feeds: key -> (display name, handle). "" is the account itself.
@@ -474,10 +469,10 @@ def _person(account: Account, key: str) -> Person:
     if account.network is Network.BLUESKY:
         remote_id, url, host = _did(handle), f"https://bsky.app/profile/{handle}", ""
     elif account.network is Network.X:
-        remote_id, url, host = _number_id(handle), f"https://x.example/{handle}", ""
+        remote_id, url, host = number_id(handle), f"https://x.example/{handle}", ""
     else:
         host = host or _instance(account)
-        remote_id, url = _number_id(handle), f"https://{host}/@{user}"
+        remote_id, url = number_id(handle), f"https://{host}/@{user}"
     return Person(account.network, remote_id, handle, name, url=url, instance=host)
 
 
@@ -582,7 +577,7 @@ def _conversations(
     found = []
     for chat, at in zip(chats, _times(rng, now, [False] * len(chats)), strict=True):
         them = _person(account, chat.who)
-        remote_id = _number_id(f"{account.id}/{chat.who}")
+        remote_id = number_id(f"{account.id}/{chat.who}")
         author = _person(account, "") if chat.mine else them
         last = _post(account, author, chat.text, at, next(serial), conversation=remote_id)
         found.append(

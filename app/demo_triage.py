@@ -126,8 +126,10 @@ _ANSWERS = (
 )
 
 
-def _number_id(text: str) -> str:
-    return str(int.from_bytes(hashlib.blake2s(text.encode(), digest_size=7).digest()) % 10**18)
+def number_id(text: str) -> str:
+    """A stable 18-digit id, the shape Mastodon and X use for accounts and posts."""
+    digest = hashlib.sha256(text.encode()).digest()
+    return str(10**17 + int.from_bytes(digest[:8], "big") % (9 * 10**17))
 
 
 def _at_work_hour(cal: WorkCalendar, day_end: datetime, rng: random.Random) -> datetime:
@@ -181,7 +183,7 @@ class _Builder:
         store, inbox_id, account_id = self.store, self.inbox_id, self.account_id
         cal, now, rng = self.cal, self.now, self.rng
         name, handle = rng.choice(_NAMES)
-        remote_id = _number_id(f"{handle}{received.isoformat()}")
+        remote_id = number_id(f"{handle}{received.isoformat()}")
         text = rng.choice(texts).format(place=rng.choice(_PLACES)) + " #KemalaJateng"
         events: list[tuple[datetime, str, str, str, str]] = []
         actor = rng.choice(OPERATORS)
@@ -211,7 +213,7 @@ class _Builder:
                 answered = _at_work_hour(cal, cal.deadline(assigned, answer_after), rng)
                 if answered < now and roll > 0.13:  # the agency never answered 5 in 100
                     status, answered_at = CaseStatus.ANSWERED, answered
-                    answer_url = f"https://x.com/humasjateng/status/{_number_id(remote_id)}"
+                    answer_url = f"https://x.com/humasjateng/status/{number_id(remote_id)}"
                     events.append((answered, actor, CaseAction.ANSWER, "", answer_url))
                     events.append((answered, actor, CaseAction.STATUS, "assigned", "answered"))
                     closed = answered + timedelta(days=rng.randint(1, 4))
@@ -283,7 +285,7 @@ def populate_reach(
                 posts.append(
                     Post(
                         network=account.network,
-                        remote_id=_number_id(f"{account.id}{at.isoformat()}"),
+                        remote_id=number_id(f"{account.id}{at.isoformat()}"),
                         account_id=account.id,
                         author=author,
                         created_at=at,
