@@ -55,7 +55,12 @@ class Checkpointer:
     DELAY = 0.5
 
     def __init__(self, path: Path) -> None:
+        """Raises sqlite3.Error when its connection cannot be opened; the store then
+        leaves checkpoints to SQLite, as before."""
         self._path = path
+        # Opened here, used only by the thread, so a failure is known before the store
+        # turns SQLite's own checkpoints off.
+        self._conn = sqlite3.connect(path, check_same_thread=False)
         self._dirty = threading.Event()
         self._stopping = threading.Event()
         self._thread = threading.Thread(target=self._run, name="pantau-checkpoint", daemon=True)
@@ -70,11 +75,7 @@ class Checkpointer:
         self._thread.join()
 
     def _run(self) -> None:
-        try:
-            conn = sqlite3.connect(self._path)
-        except sqlite3.Error as exc:
-            log.warning("no background checkpoints for %s: %s", self._path, exc)
-            return
+        conn = self._conn
         try:
             while not self._stopping.is_set():
                 self._dirty.wait()
@@ -116,7 +117,6 @@ class StoreBase:
             db.conn.execute("PRAGMA foreign_keys=ON")
             db.conn.execute("PRAGMA synchronous=NORMAL")
             schema.migrate(db)
-            db.conn.execute("PRAGMA wal_autocheckpoint=0")  # the Checkpointer's job
         except schema.NewerSchemaError as exc:
             cls._close_quietly(db)
             raise StoreError(
@@ -134,7 +134,12 @@ class StoreBase:
             cls._close_quietly(db)
             raise StoreError(f"Cannot open the cache {path}: {exc}") from exc
         store = cls(db, path)
-        store._checkpointer = Checkpointer(path)
+        try:
+            store._checkpointer = Checkpointer(path)
+        except sqlite3.Error as exc:
+            log.warning("no background checkpoints for %s: %s", path, exc)
+        else:
+            db.conn.execute("PRAGMA wal_autocheckpoint=0")  # the Checkpointer's job
         return store
 
     @staticmethod
